@@ -1,0 +1,128 @@
+using System.Text.Json;
+using MentorBot.Slack.Payloads;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MentorBot.Slack.Routing;
+
+/// <summary>
+/// The single dispatcher both transports feed. Events are acked first and handled after (deduplicated by
+/// event_id); commands, actions and view submissions return their handler's answer.
+/// </summary>
+public sealed class SlackRouter(
+    SlackRouteTable routes,
+    IServiceProvider services,
+    ISlackDeliveryLog deliveries,
+    SlackIdentity identity,
+    ILogger<SlackRouter> logger)
+{
+    public const string SorryText = "Sorry, something went wrong on my side. Please try again in a moment.";
+
+    public async Task<SlackAck> DispatchAsync(SlackRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return request.Kind switch
+            {
+                SlackRequestKind.Command => await CommandAsync(SlackJson.Deserialize<SlashCommand>(request.Payload), ct),
+                SlackRequestKind.Interaction => await InteractionAsync(request, ct),
+                _ => Event(SlackJson.Deserialize<EventCallback>(request.Payload)),
+            };
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            logger.LogWarning("Dropped a {Kind} payload that did not parse: {Error}", request.Kind, ex.Message);
+            return SlackAck.Empty;
+        }
+    }
+
+    private async Task<SlackAck> CommandAsync(SlashCommand command, CancellationToken ct)
+    {
+        if (routes.FindCommand(command.Command) is not { } type)
+        {
+            logger.LogWarning("No handler for command {Command}", command.Command);
+            return SlackAck.Ephemeral($"I don't know the command {command.Command}. Try `/mentor help` to see what I can do.");
+        }
+        try
+        {
+            return await Resolve<ISlashCommandHandler>(type).HandleAsync(command, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Command {Command} failed for {UserId}", command.Command, command.UserId);
+            return SlackAck.Ephemeral(SorryText);
+        }
+    }
+
+    private async Task<SlackAck> InteractionAsync(SlackRequest request, CancellationToken ct)
+    {
+        var type = request.GetString("type");
+        switch (type)
+        {
+            case "block_actions":
+                var actions = SlackJson.Deserialize<BlockActions>(request.Payload);
+                var actionId = actions.Action.ActionId ?? "";
+                if (routes.FindAction(actionId) is not { } actionHandler)
+                {
+                    logger.LogWarning("No handler for action {ActionId}", actionId);
+                    return SlackAck.Empty;
+                }
+                return await Guard(() => Resolve<IBlockActionHandler>(actionHandler).HandleAsync(actions, ct), "action", actionId, actions.User.Id);
+
+            case "view_submission":
+                var submission = SlackJson.Deserialize<ViewSubmission>(request.Payload);
+                var callbackId = submission.View.CallbackId ?? "";
+                if (routes.FindView(callbackId) is not { } viewHandler)
+                {
+                    logger.LogWarning("No handler for view {CallbackId}", callbackId);
+                    return SlackAck.Empty;
+                }
+                return await Guard(() => Resolve<IViewSubmissionHandler>(viewHandler).HandleAsync(submission, ct), "view", callbackId, submission.User.Id);
+
+            default:
+                logger.LogInformation("Ignored interaction of type {Type}", type);
+                return SlackAck.Empty;
+        }
+    }
+
+    private SlackAck Event(EventCallback callback)
+    {
+        if (callback.Type != "event_callback")
+        {
+            logger.LogInformation("Ignored Events API body of type {Type}", callback.Type);
+            return SlackAck.Empty;
+        }
+        if (routes.FindEvent(callback.EventType) is not { } type)
+        {
+            logger.LogDebug("No handler for event {EventType}", callback.EventType);
+            return SlackAck.Empty;
+        }
+        if (IsFromThisBot(callback))
+            return SlackAck.Empty;
+        if (callback.EventId is { } eventId && !deliveries.TryClaim("event:" + eventId))
+        {
+            logger.LogInformation("Event {EventId} was already handled; acknowledged again without effect", eventId);
+            return SlackAck.Empty;
+        }
+        var handler = Resolve<ISlackEventHandler>(type);
+        return SlackAck.Empty.Then(ct => handler.HandleAsync(callback, ct));
+    }
+
+    private bool IsFromThisBot(EventCallback callback) =>
+        callback.Field("bot_id") is not null || (identity.BotUserId is { } bot && callback.UserId == bot);
+
+    private async Task<SlackAck> Guard(Func<Task<SlackAck>> handle, string kind, string id, string userId)
+    {
+        try
+        {
+            return await handle();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "The {Kind} handler for {Id} failed for {UserId}", kind, id, userId);
+            return SlackAck.Empty;
+        }
+    }
+
+    private T Resolve<T>(Type type) where T : class => (T)services.GetRequiredService(type);
+}

@@ -1,0 +1,24 @@
+using MentorBot.Features.Admin;
+using MentorBot.Features.Home;
+using MentorBot.Features.Pairs;
+using MentorBot.People;
+
+namespace MentorBot;
+
+public static class FeatureServices
+{
+    /// <summary>Stores, directories and the /mentor verbs. Slack handlers themselves are registered by AddSlack from SlackRoutes.</summary>
+    public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection("Slack"));
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<Admins>();
+        services.AddSingleton<PairStore>();
+
+        var mentor = new MentorSubcommands();
+        SlackRoutes.Mentor(mentor);
+        services.AddSingleton(mentor);
+        foreach (var sub in mentor.All) services.AddSingleton(sub.Handler);
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+using LiteDB;
+
+namespace MentorBot.Features.Pairs;
+
+public enum PairType { Mentoring, Peer, Reverse }
+
+public enum PairStatus { Active, Paused, Ended }
+
+/// <summary>
+/// Two people in a mentoring relationship. In a peer pair both guide each other; in a reverse pair the
+/// <see cref="MentorId"/> is the more junior colleague.
+/// </summary>
+public sealed record Pair
+{
+    [BsonId] public int Id { get; init; }
+    public string MentorId { get; init; } = "";
+    public string MenteeId { get; init; } = "";
+    public PairType Type { get; init; }
+    public PairStatus Status { get; init; }
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>The pair's cadence; <see cref="CadenceIsDefault"/> while the programme default applies.</summary>
+    public Cadence Cadence { get; init; } = Cadence.Default;
+    public bool CadenceIsDefault { get; init; } = true;
+
+    /// <summary>The next check-in instant (UTC), persisted and only ever moved forward by the scheduler.</summary>
+    public DateTimeOffset? NextCheckInUtc { get; init; }
+
+    /// <summary>While set and in the future the pair gets no prompts; it resumes by itself afterwards.</summary>
+    public DateTimeOffset? PausedUntil { get; init; }
+
+    public bool Includes(string userId) => MentorId == userId || MenteeId == userId;
+
+    public string OtherThan(string userId) => MentorId == userId ? MenteeId : MentorId;
+
+    /// <summary>Does <paramref name="userId"/> guide the other person (mentors, and both people in a peer pair)?</summary>
+    public bool IsMentorFor(string userId) => MentorId == userId || (Type == PairType.Peer && MenteeId == userId);
+
+    /// <summary>Is <paramref name="userId"/> the one being guided (mentees, and both people in a peer pair)?</summary>
+    public bool IsMenteeFor(string userId) => MenteeId == userId || (Type == PairType.Peer && MentorId == userId);
+}

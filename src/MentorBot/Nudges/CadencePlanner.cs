@@ -1,0 +1,53 @@
+using Cronos;
+using MentorBot.Features.Pairs;
+
+namespace MentorBot.Nudges;
+
+/// <summary>
+/// Pure: when a cadence next falls due. Always computed forward from a persisted instant (the last due time or the
+/// pair's start), never from "now", so restarts and DST changes neither skip nor repeat (RELIABILITY.md rule 6).
+/// </summary>
+public static class CadencePlanner
+{
+    /// <summary>The first occurrence strictly after <paramref name="afterUtc"/>, in <paramref name="zone"/>; null if there is none.</summary>
+    /// <param name="anchorUtc">The pair's start: every-2/4-weeks counts weeks from the week it falls in.</param>
+    public static DateTimeOffset? NextAfter(Cadence cadence, TimeZoneInfo zone, DateTimeOffset anchorUtc, DateTimeOffset afterUtc)
+    {
+        var expression = CronExpression.Parse(cadence.ToCronExpression(), CronFormat.Standard);
+        var from = afterUtc.ToUniversalTime();
+        var anchorWeek = WeekStart(TimeZoneInfo.ConvertTime(anchorUtc, zone));
+        // A 4-weekly cadence needs at most 4 weekly candidates; the bound only guards against bad input.
+        for (var i = 0; i < 64; i++)
+        {
+            var next = expression.GetNextOccurrence(from, zone, inclusive: false);
+            if (next is null) return null;
+            var weeks = (WeekStart(TimeZoneInfo.ConvertTime(next.Value, zone)).DayNumber - anchorWeek.DayNumber) / 7;
+            if (cadence.EveryWeeks == 1 || weeks % cadence.EveryWeeks == 0) return next.Value.ToUniversalTime();
+            from = next.Value;
+        }
+        return null;
+    }
+
+    /// <summary>True when <paramref name="expression"/> is a valid 5-field cron expression; otherwise says why.</summary>
+    public static bool TryParseCron(string expression, out string? error)
+    {
+        try
+        {
+            var parsed = CronExpression.Parse(expression.Trim(), CronFormat.Standard);
+            error = parsed.GetNextOccurrence(DateTime.UtcNow) is null ? "it never happens" : null;
+            return error is null;
+        }
+        catch (CronFormatException ex)
+        {
+            error = ex.Message;
+            return false;
+        }
+    }
+
+    private static DateOnly WeekStart(DateTimeOffset local)
+    {
+        var date = DateOnly.FromDateTime(local.DateTime);
+        var sinceMonday = ((int)date.DayOfWeek + 6) % 7;
+        return date.AddDays(-sinceMonday);
+    }
+}

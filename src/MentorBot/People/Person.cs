@@ -1,0 +1,15 @@
+using LiteDB;
+
+namespace MentorBot.People;
+
+/// <summary>What MentorBot remembers of a Slack user (from users.info), refreshed daily.</summary>
+public sealed record Person
+{
+    [BsonId] public string Id { get; init; } = "";
+    public string DisplayName { get; init; } = "";
+    public string? TimeZoneId { get; init; }
+    public bool IsWorkspaceAdmin { get; init; }
+    public bool IsDeactivated { get; init; }
+    public bool IsBot { get; init; }
+    public DateTimeOffset FetchedAt { get; init; }
+}

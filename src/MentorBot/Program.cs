@@ -1,0 +1,44 @@
+using MentorBot;
+using MentorBot.Slack;
+using MentorBot.Slack.Http;
+using MentorBot.Storage;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSlack(builder.Configuration, SlackRoutes.Slack);
+builder.Services.AddMentorDb(builder.Configuration);
+builder.Services.AddFeatures(builder.Configuration);
+
+var app = builder.Build();
+
+// Refuse to start half-configured: one readable line, no stack trace.
+if (app.Services.GetRequiredService<IOptions<SlackOptions>>().Value.DescribeMissingSettings() is { } missing)
+{
+    Console.Error.WriteLine(missing);
+    return 1;
+}
+try
+{
+    app.Services.GetRequiredService<MentorDb>();
+}
+catch (DatabaseLockedException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
+
+app.MapSlack();
+app.MapGet("/healthz", (MentorDb db) => db.IsOpen ? Results.Text("ok") : Results.Text("database unavailable", statusCode: 503));
+
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (InvalidOperationException ex) when (ex.InnerException is MentorBot.Slack.Api.SlackApiException)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
+
+public partial class Program;

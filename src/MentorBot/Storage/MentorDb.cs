@@ -1,0 +1,92 @@
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Storage;
+
+/// <summary>
+/// The one LiteDB database of the process (direct mode, one file). Uses its own mapper: strings are kept exactly
+/// as given, dates are UTC. A lock file next to the database keeps a second process out.
+/// </summary>
+public sealed class MentorDb : IDisposable
+{
+    private readonly LiteDatabase _db;
+    private readonly FileStream _lock;
+
+    public MentorDb(IOptions<StorageOptions> options)
+    {
+        Path = System.IO.Path.GetFullPath(options.Value.DatabasePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        try
+        {
+            // FileShare.None takes an exclusive lock on Linux and Windows alike.
+            _lock = new FileStream(Path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new DatabaseLockedException(Path, ex);
+        }
+
+        _db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, CreateMapper())
+        {
+            UtcDate = true,
+        };
+    }
+
+    public string Path { get; }
+
+    public ILiteCollection<T> Collection<T>(string name) => _db.GetCollection<T>(name);
+
+    /// <summary>True while the file is open and readable (used by /healthz).</summary>
+    public bool IsOpen
+    {
+        get
+        {
+            try
+            {
+                _ = _db.UserVersion;
+                return true;
+            }
+            catch (Exception ex) when (ex is LiteException or ObjectDisposedException or IOException)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Merges the log into the data file and drops free pages, so deleted text is really gone from disk.</summary>
+    public void Compact()
+    {
+        _db.Checkpoint();
+        _db.Rebuild();
+    }
+
+    public void Checkpoint() => _db.Checkpoint();
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        _lock.Dispose();
+    }
+
+    /// <summary>LiteDB's defaults trim strings, turn "" into null and read dates back as local time: turn all three off.</summary>
+    internal static BsonMapper CreateMapper()
+    {
+        var mapper = new BsonMapper
+        {
+            TrimWhitespace = false,
+            EmptyStringToNull = false,
+            SerializeNullValues = false,
+            EnumAsInteger = false,
+        };
+        mapper.RegisterType<DateTimeOffset>(
+            value => new BsonValue(value.UtcDateTime),
+            bson => new DateTimeOffset(DateTime.SpecifyKind(bson.AsDateTime.ToUniversalTime(), DateTimeKind.Utc)));
+        mapper.RegisterType<DateOnly>(
+            value => new BsonValue(value.ToString("yyyy-MM-dd")),
+            bson => DateOnly.ParseExact(bson.AsString, "yyyy-MM-dd"));
+        mapper.RegisterType<TimeOnly>(
+            value => new BsonValue(value.ToString("HH:mm")),
+            bson => TimeOnly.ParseExact(bson.AsString, "HH:mm"));
+        return mapper;
+    }
+}

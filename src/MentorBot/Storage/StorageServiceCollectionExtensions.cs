@@ -1,0 +1,14 @@
+using MentorBot.Slack.Routing;
+
+namespace MentorBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddMentorDb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
+        services.AddSingleton<MentorDb>();
+        services.AddSingleton<ISlackDeliveryLog, DeliveryLog>();
+        return services;
+    }
+}
