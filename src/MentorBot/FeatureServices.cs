@@ -1,4 +1,5 @@
 using MentorBot.Features.Admin;
+using MentorBot.Features.Goals;
 using MentorBot.Features.Home;
 using MentorBot.Features.Pairs;
 using MentorBot.People;
@@ -14,6 +15,7 @@ public static class FeatureServices
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<Admins>();
         services.AddSingleton<PairStore>();
+        services.AddSingleton<GoalStore>();
 
         var mentor = new MentorSubcommands();
         SlackRoutes.Mentor(mentor);

@@ -1,0 +1,65 @@
+using LiteDB;
+using MentorBot.Features.Pairs;
+using MentorBot.Storage;
+
+namespace MentorBot.Features.Goals;
+
+/// <summary>Goals on disk. Reads for someone else's goals go through <see cref="SharedWith"/>, which asks the pairs.</summary>
+public sealed class GoalStore
+{
+    private readonly ILiteCollection<Goal> _goals;
+    private readonly PairStore _pairs;
+    private readonly Lock _numbering = new();
+
+    public GoalStore(MentorDb db, PairStore pairs)
+    {
+        _goals = db.Collection<Goal>("goals");
+        _goals.EnsureIndex(g => g.OwnerId);
+        _pairs = pairs;
+    }
+
+    /// <summary>Saves a new goal with the owner's next number (numbers are never reused, even after a drop).</summary>
+    public Goal Add(string ownerId, string title, DateTimeOffset now, string? why = null, DateOnly? targetDate = null,
+        GoalVisibility visibility = GoalVisibility.Mentors)
+    {
+        lock (_numbering)
+        {
+            var number = _goals.Find(g => g.OwnerId == ownerId).Select(g => g.Number).DefaultIfEmpty(0).Max() + 1;
+            var goal = new Goal
+            {
+                Id = Goal.IdOf(ownerId, number), OwnerId = ownerId, Number = number, Title = title, Why = why,
+                TargetDate = targetDate, Visibility = visibility, CreatedAt = now, UpdatedAt = now,
+            };
+            _goals.Insert(goal);
+            return goal;
+        }
+    }
+
+    public Goal? Get(string ownerId, int number) => _goals.FindById(Goal.IdOf(ownerId, number));
+
+    public void Update(Goal goal) => _goals.Update(goal);
+
+    /// <summary>The owner's own goals, open first (dropped ones only when asked for).</summary>
+    public IReadOnlyList<Goal> ListFor(string ownerId, bool includeDropped = false) =>
+        _goals.Find(g => g.OwnerId == ownerId)
+            .Where(g => includeDropped || g.Status != GoalStatus.Dropped)
+            .OrderBy(g => g.Status == GoalStatus.Open ? 0 : 1)
+            .ThenBy(g => g.Number)
+            .ToList();
+
+    /// <summary>How many goals the owner has numbered so far (dropped included), for "#7 doesn't exist" replies.</summary>
+    public int CountFor(string ownerId) => _goals.Count(g => g.OwnerId == ownerId);
+
+    /// <summary>What <paramref name="viewerId"/> may see of <paramref name="ownerId"/>'s goals: shared ones, and only while mentoring them.</summary>
+    public IReadOnlyList<Goal> SharedWith(string ownerId, string viewerId) =>
+        viewerId == ownerId ? ListFor(ownerId)
+        : _pairs.IsMentorOf(viewerId, ownerId) ? ListFor(ownerId).Where(g => g.IsShared).ToList()
+        : [];
+
+    /// <summary>Open shared goals, for a mentor's check-in prompt.</summary>
+    public IReadOnlyList<Goal> OpenSharedWith(string ownerId, string viewerId) =>
+        SharedWith(ownerId, viewerId).Where(g => g.Status == GoalStatus.Open).ToList();
+
+    /// <summary>Deletes everything this person wrote (data rights); returns how many goals went.</summary>
+    public int DeleteAllOf(string ownerId) => _goals.DeleteMany(g => g.OwnerId == ownerId);
+}
