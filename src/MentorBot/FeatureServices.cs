@@ -2,6 +2,7 @@ using MentorBot.Features.Admin;
 using MentorBot.Features.Goals;
 using MentorBot.Features.Home;
 using MentorBot.Features.Pairs;
+using MentorBot.Nudges;
 using MentorBot.People;
 
 namespace MentorBot;
@@ -11,6 +12,9 @@ public static class FeatureServices
     /// <summary>Stores, directories and the /mentor verbs. Slack handlers themselves are registered by AddSlack from SlackRoutes.</summary>
     public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<NudgeOptions>().Bind(configuration.GetSection(NudgeOptions.Section));
+        services.AddSingleton<PeriodicJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<PeriodicJobs>());
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection("Slack"));
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<Admins>();

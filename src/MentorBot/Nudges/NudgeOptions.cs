@@ -1,0 +1,10 @@
+namespace MentorBot.Nudges;
+
+/// <summary>Section <c>Nudges</c>: the scheduler loop that runs every periodic job (prompts, reminders, expiries).</summary>
+public sealed class NudgeOptions
+{
+    public const string Section = "Nudges";
+
+    public bool Enabled { get; set; } = true;
+    public int TickSeconds { get; set; } = 30;
+}
