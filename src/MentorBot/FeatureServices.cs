@@ -1,4 +1,6 @@
 using MentorBot.Features.Admin;
+using MentorBot.Features.CheckIns;
+using MentorBot.Features.Feedback;
 using MentorBot.Features.Goals;
 using MentorBot.Features.Home;
 using MentorBot.Features.Pairs;
@@ -20,6 +22,13 @@ public static class FeatureServices
         services.AddSingleton<Admins>();
         services.AddSingleton<PairStore>();
         services.AddSingleton<GoalStore>();
+        services.AddSingleton<ProgrammeSettingsStore>();
+
+        GoalsFeature.Services(services, configuration);
+        PairsFeature.Services(services, configuration);
+        CheckInsFeature.Services(services, configuration);
+        FeedbackFeature.Services(services, configuration);
+        AdminFeature.Services(services, configuration);
 
         var mentor = new MentorSubcommands();
         SlackRoutes.Mentor(mentor);

@@ -37,6 +37,9 @@ public sealed class TestApp : IAsyncDisposable
     public HttpClient Client { get; }
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>Every JSON body the app answered a command or interaction with (the Block Kit contract test reads these).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<JsonObject> Replies { get; } = new();
+
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Starts the app. Pass the same <paramref name="db"/> and <paramref name="time"/> again to simulate a restart.</summary>
@@ -96,12 +99,20 @@ public sealed class TestApp : IAsyncDisposable
         };
         var started = DateTime.UtcNow;
         var response = await PostSignedAsync(SlackSigner.Form(fields), "application/x-www-form-urlencoded");
-        return await CommandReply.ReadAsync(response, DateTime.UtcNow - started);
+        var reply = await CommandReply.ReadAsync(response, DateTime.UtcNow - started);
+        if (reply.Body is { } body) Replies.Enqueue(body);
+        return reply;
     }
 
     /// <summary>Sends an interactivity payload (block_actions, view_submission …) as Slack does: form field <c>payload</c>.</summary>
-    public async Task<HttpResponseMessage> InteractAsync(JsonObject payload) =>
-        await PostSignedAsync("payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded");
+    public async Task<HttpResponseMessage> InteractAsync(JsonObject payload)
+    {
+        var response = await PostSignedAsync("payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded");
+        await response.Content.LoadIntoBufferAsync();
+        var content = await response.Content.ReadAsStringAsync();
+        if (content.StartsWith('{') && JsonNode.Parse(content) is JsonObject body) Replies.Enqueue(body);
+        return response;
+    }
 
     /// <summary>Sends an Events API event_callback wrapping <paramref name="innerEvent"/>.</summary>
     public Task<HttpResponseMessage> EventAsync(JsonObject innerEvent, string? eventId = null, int retryNum = 0)

@@ -3,7 +3,8 @@ using MentorBot.Storage;
 
 namespace MentorBot.Features.Pairs;
 
-public sealed class PairStore
+/// <summary>Pairs in LiteDB. Partial: check-ins keep their own pair queries in Features/CheckIns.</summary>
+public sealed partial class PairStore
 {
     private readonly ILiteCollection<Pair> _pairs;
 

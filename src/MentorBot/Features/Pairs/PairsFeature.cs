@@ -1,0 +1,20 @@
+using MentorBot.Features.Home;
+using MentorBot.Slack.Routing;
+
+namespace MentorBot.Features.Pairs;
+
+/// <summary>What the Pairs feature adds to MentorBot: its Slack routes, its /mentor verbs and its services.</summary>
+public static class PairsFeature
+{
+    public static void Routes(SlackRouteTable slack)
+    {
+    }
+
+    public static void Mentor(MentorSubcommands mentor)
+    {
+    }
+
+    public static void Services(IServiceCollection services, IConfiguration configuration)
+    {
+    }
+}
