@@ -20,6 +20,14 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
     /// <summary>Used when a 429 carries no usable Retry-After.</summary>
     public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(30);
 
+    private string? _stoppedBy;
+
+    /// <summary>True once Slack said the app was uninstalled or its token revoked: every later call fails fast.</summary>
+    public bool IsStopped => Volatile.Read(ref _stoppedBy) is not null;
+
+    /// <summary>Stops all sending (app_uninstalled, tokens_revoked); true the first time, so the caller logs once.</summary>
+    public bool StopSending(string reason) => Interlocked.CompareExchange(ref _stoppedBy, reason, null) is null;
+
     public async Task<AuthTestResult> AuthTestAsync(CancellationToken ct)
     {
         var r = await CallFormAsync("auth.test", [], ct);
@@ -127,6 +135,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
 
     private async Task<JsonElement> CallAsync(string method, HttpContent content, CancellationToken ct, string? token)
     {
+        if (IsStopped) throw new SlackApiException(method, "token_revoked", "sending stopped by " + _stoppedBy);
         using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? options.Value.BotToken);
         using var response = await SendAsync(method, request, ct);

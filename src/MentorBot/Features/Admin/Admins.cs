@@ -8,6 +8,8 @@ public sealed class Admins(IOptionsMonitor<AdminOptions> options, UserDirectory 
 {
     public const string Refusal = "Sorry, only programme admins can do that. Ask a workspace admin or owner if you need it.";
 
+    public IReadOnlyList<string> ConfiguredAdmins => options.CurrentValue.AdminUserIds;
+
     public bool IsConfiguredAdmin(string userId) => options.CurrentValue.AdminUserIds.Contains(userId, StringComparer.Ordinal);
 
     public async Task<bool> IsAdminAsync(string userId, CancellationToken ct)
