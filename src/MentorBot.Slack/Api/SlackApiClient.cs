@@ -135,7 +135,6 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
 
     private async Task<JsonElement> CallAsync(string method, HttpContent content, CancellationToken ct, string? token)
     {
-        if (IsStopped) throw new SlackApiException(method, "token_revoked", "sending stopped by " + _stoppedBy);
         using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? options.Value.BotToken);
         using var response = await SendAsync(method, request, ct);
@@ -164,6 +163,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
 
     private async Task<HttpResponseMessage> SendAsync(string method, HttpRequestMessage request, CancellationToken ct)
     {
+        if (IsStopped) throw new SlackApiException(method, "token_revoked", "sending stopped by " + _stoppedBy);
         try
         {
             return await http.SendAsync(request, ct);

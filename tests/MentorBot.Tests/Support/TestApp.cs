@@ -43,8 +43,9 @@ public sealed class TestApp : IAsyncDisposable
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Starts the app. Pass the same <paramref name="db"/> and <paramref name="time"/> again to simulate a restart.</summary>
+    /// <param name="services">Test-only registrations (e.g. another feature's IPersonalData stand-in), added last.</param>
     public static Task<TestApp> StartAsync(FakeSlackApi slack, TempDatabase db, FakeTimeProvider? time = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         time ??= new FakeTimeProvider(DefaultStart);
         var logs = new LogCapture();
@@ -63,10 +64,11 @@ public sealed class TestApp : IAsyncDisposable
             web.UseEnvironment("Testing");
             foreach (var (key, value) in all) web.UseSetting(key, value);
             web.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-            web.ConfigureTestServices(services =>
+            web.ConfigureTestServices(test =>
             {
-                services.AddSingleton<TimeProvider>(time);
-                services.AddSingleton(time);
+                test.AddSingleton<TimeProvider>(time);
+                test.AddSingleton(time);
+                services?.Invoke(test);
             });
         });
         var app = new TestApp(factory, slack, db, time, logs);
@@ -74,10 +76,11 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     /// <summary>Convenience: a fresh fake Slack, database and app in one go (dispose the result to clean all three).</summary>
-    public static async Task<TestApp> StartFreshAsync(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null)
+    public static async Task<TestApp> StartFreshAsync(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null,
+        Action<IServiceCollection>? services = null)
     {
         var slack = await FakeSlackApi.StartAsync();
-        var app = await StartAsync(slack, new TempDatabase(), time, settings);
+        var app = await StartAsync(slack, new TempDatabase(), time, settings, services);
         app._ownsFakes = true;
         return app;
     }

@@ -84,7 +84,7 @@ public sealed class SignUpsCommand(Admins admins, SignUpStore signUps) : AdminSu
     {
         var blocks = SignUpBlocks(signUps, max: 40);
         return Task.FromResult(SlackAck.Ephemeral(
-            $"{signUps.WaitingMentees().Count} mentees waiting, {signUps.Mentors().Count(m => !m.IsFull)} mentors with room.",
+            $"Waiting mentees: {signUps.WaitingMentees().Count}. Mentors with room: {signUps.Mentors().Count(m => !m.IsFull)}.",
             new JsonArray(blocks.ToArray<JsonNode>())));
     }
 

@@ -40,18 +40,19 @@ public sealed class SettingsModal(Admins admins, ProgrammeSettingsStore settings
 
     public static JsonObject Build(ProgrammeSettings s)
     {
-        var days = Week.Select(d => Blocks.Option(d.ToString(), d.ToString())).ToList();
+        // Fresh option objects per element: a JSON node can only have one parent.
+        IEnumerable<JsonObject> Days() => Week.Select(d => Blocks.Option(d.ToString(), d.ToString()));
         var blocks = new JsonArray(
             Blocks.Input("name", "Programme name", Blocks.TextInput("value", maxLength: 80, initialValue: s.ProgrammeName)),
             Blocks.Input("kind", "Default check-in cadence",
                 Blocks.StaticSelect("value", Kinds.Select(k => Blocks.Option(k.Label, k.Kind.ToString())),
                     Kinds.Any(k => k.Kind == s.DefaultCadence.Kind) ? s.DefaultCadence.Kind.ToString() : CadenceKind.Weekly.ToString())),
-            Blocks.Input("day", "On", Blocks.StaticSelect("value", days, s.DefaultCadence.Day.ToString())),
+            Blocks.Input("day", "On", Blocks.StaticSelect("value", Days(), s.DefaultCadence.Day.ToString())),
             Blocks.Input("at", "At (each person's local time)", Blocks.TimePicker("value", s.DefaultCadence.At)),
             Blocks.Input("start", "Working hours start", Blocks.TimePicker("value", s.WorkdayStart)),
             Blocks.Input("end", "Working hours end", Blocks.TimePicker("value", s.WorkdayEnd),
                 hint: "Nudges only arrive inside working hours and days, in each person's own time zone."),
-            Blocks.Input("days", "Working days", Blocks.Checkboxes("value", days, s.WorkingDays.Select(d => d.ToString()))),
+            Blocks.Input("days", "Working days", Blocks.Checkboxes("value", Days(), s.WorkingDays.Select(d => d.ToString()))),
             Blocks.Input("prep", "Prep reminder for the mentee",
                 Blocks.StaticSelect("value", Leads.Select(l => Blocks.Option(l.Label, l.Value)), LeadValue(s.PrepLead))),
             Blocks.Input("reminders", "Reminders for an unanswered check-in",
