@@ -40,8 +40,15 @@ public sealed class AppStopped(SlackApiClient slack, ILogger<AppStopped> logger)
 {
     public Task HandleAsync(EventCallback callback, CancellationToken ct)
     {
+        // tokens_revoked also arrives when only people's user tokens go; MentorBot sends with the bot token alone.
+        if (callback.EventType == "tokens_revoked" && !BotTokenRevoked(callback)) return Task.CompletedTask;
         if (slack.StopSending(callback.EventType))
             logger.LogCritical("Slack sent {EventType}: MentorBot stopped sending. Reinstall the app (or issue a new token) and restart to resume", callback.EventType);
         return Task.CompletedTask;
     }
+
+    private static bool BotTokenRevoked(EventCallback callback) =>
+        callback.Event.ValueKind == System.Text.Json.JsonValueKind.Object
+        && callback.Event.TryGetProperty("tokens", out var tokens) && tokens.ValueKind == System.Text.Json.JsonValueKind.Object
+        && tokens.TryGetProperty("bot", out var bot) && bot.ValueKind == System.Text.Json.JsonValueKind.Array && bot.GetArrayLength() > 0;
 }

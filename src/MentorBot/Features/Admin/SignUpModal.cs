@@ -7,7 +7,7 @@ using MentorBot.Slack.Routing;
 namespace MentorBot.Features.Admin;
 
 /// <summary>The Join buttons open this modal: role, topics, and (mentors) how many mentees they can take.</summary>
-public sealed class SignUpModal(SignUpStore signUps, SlackApiClient slack, AppHome home, TimeProvider time, ILogger<SignUpModal> logger)
+public sealed class SignUpModal(Admins admins, SignUpStore signUps, SlackApiClient slack, AppHome home, TimeProvider time, ILogger<SignUpModal> logger)
     : IBlockActionHandler, IViewSubmissionHandler
 {
     public const string JoinPrefix = "admin.join.";
@@ -65,6 +65,10 @@ public sealed class SignUpModal(SignUpStore signUps, SlackApiClient slack, AppHo
             ? $"Thanks for offering to mentor (up to {capacity} {(capacity == 1 ? "mentee" : "mentees")})! An admin will pair you and I'll message you both."
             : "Thanks for signing up! An admin will pair you with a mentor and I'll message you both.";
         var view = Views.Modal(CallbackId, "Join mentoring", new System.Text.Json.Nodes.JsonArray(Blocks.Section("✅ " + thanks)), submit: null, close: "Done");
-        return Task.FromResult(SlackAck.ViewUpdate(view).Then(c => home.RefreshAsync(userId, c)));
+        // The newcomer's Home, and the admins' (their waiting list just grew).
+        return Task.FromResult(SlackAck.ViewUpdate(view).Then(async c =>
+        {
+            foreach (var user in admins.KnownAdmins().Prepend(userId).Distinct()) await home.RefreshAsync(user, c);
+        }));
     }
 }

@@ -83,6 +83,20 @@ public class ProgrammeChannelTests
         Assert.Equal(2, app.Slack.Calls("chat.postMessage").Count);
     }
 
+    [Fact]
+    public async Task RevokedUserTokensOnly_KeepTheBotSending()
+    {
+        await using var app = await StartAsync();
+        await app.SetChannelAsync();
+
+        await app.EventAsync(new JsonObject { ["type"] = "tokens_revoked", ["tokens"] = new JsonObject { ["oauth"] = new JsonArray("U1") } });
+        await app.DrainFollowUpsAsync();
+        await app.CommandAsync("/mentor", "announce", AdminId);
+
+        await app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == ProgrammeChannel);
+        Assert.False(app.Get<SlackApiClient>().IsStopped);
+    }
+
     [Theory]
     [InlineData("app_uninstalled")]
     [InlineData("tokens_revoked")]
@@ -94,7 +108,7 @@ public class ProgrammeChannelTests
         var stop = new JsonObject { ["type"] = eventType };
         if (eventType == "tokens_revoked") stop["tokens"] = new JsonObject { ["bot"] = new JsonArray("UBOT") };
         await app.EventAsync(stop);
-        await app.EventAsync(new JsonObject { ["type"] = eventType });
+        await app.EventAsync(stop.DeepClone().AsObject());
         var slack = app.Get<SlackApiClient>();
         await app.DrainFollowUpsAsync();
         var responsesBefore = app.Slack.Calls("response_url").Count;

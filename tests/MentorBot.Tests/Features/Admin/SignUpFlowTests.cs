@@ -36,6 +36,8 @@ public class SignUpFlowTests
         Assert.Equal(SignUpStatus.Waiting, saved.Status);
         var home = await app.Slack.WaitForCallAsync("views.publish", c => c.Arg("user_id") == "UMENTEE");
         Assert.Contains("signed up as a mentee", home.Visible);
+        var adminHome = await app.Slack.WaitForCallAsync("views.publish", c => c.Arg("user_id") == AdminId);
+        Assert.Contains("public speaking", adminHome.Visible);
     }
 
     [Fact]
