@@ -115,4 +115,37 @@ public class AppHomeTests
         Assert.Contains("7 of 9", reply.AllText);
         Assert.DoesNotContain("sales", reply.AllText);
     }
+
+    [Fact]
+    public async Task ABrokenOrOversizedSection_NeitherBlanksNorBreaksTheHome()
+    {
+        await using var app = await StartAsync(s =>
+        {
+            s.AddSingleton<IAppHomeSection>(new BrokenSection());
+            s.AddSingleton<IAppHomeSection>(new ManyBlocksSection());
+        });
+
+        var home = await app.OpenHomeAsync("UNEW");
+
+        Assert.Null(home.Rejected);
+        Assert.Contains("Welcome to MentorBot", home.Visible);
+        Assert.Equal(100, home.Args["view"]!["blocks"]!.AsArray().Count);
+        Assert.Contains("more blocks left out", home.Visible);
+        Assert.Contains(app.Logs.Lines, l => l.Level == LogLevel.Error && l.Message.Contains(nameof(BrokenSection)));
+    }
+
+    private sealed class BrokenSection : IAppHomeSection
+    {
+        public int Order => 1;
+        public Task<IReadOnlyList<System.Text.Json.Nodes.JsonObject>> BlocksForAsync(string userId, DateTimeOffset now, CancellationToken ct) =>
+            throw new InvalidOperationException("boom");
+    }
+
+    private sealed class ManyBlocksSection : IAppHomeSection
+    {
+        public int Order => 2;
+        public Task<IReadOnlyList<System.Text.Json.Nodes.JsonObject>> BlocksForAsync(string userId, DateTimeOffset now, CancellationToken ct) =>
+            Task.FromResult<IReadOnlyList<System.Text.Json.Nodes.JsonObject>>(
+                Enumerable.Range(0, 150).Select(i => MentorBot.Slack.BlockKit.Blocks.Section($"item {i}")).ToList());
+    }
 }
