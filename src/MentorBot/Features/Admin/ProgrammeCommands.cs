@@ -82,7 +82,7 @@ public sealed class SignUpsCommand(Admins admins, SignUpStore signUps) : AdminSu
 {
     protected override Task<SlackAck> HandleAdminAsync(SlashCommand command, CommandText args, CancellationToken ct)
     {
-        var blocks = SignUpBlocks(signUps, max: 40);
+        var blocks = SignUpBlocks(signUps, max: 30); // well inside 50 blocks and the ~12k characters a message can carry
         return Task.FromResult(SlackAck.Ephemeral(
             $"Waiting mentees: {signUps.WaitingMentees().Count}. Mentors with room: {signUps.Mentors().Count(m => !m.IsFull)}.",
             new JsonArray(blocks.ToArray<JsonNode>())));
@@ -97,7 +97,7 @@ public sealed class SignUpsCommand(Admins admins, SignUpStore signUps) : AdminSu
         if (mentees.Count == 0) blocks.Add(Blocks.Context("Nobody is waiting to be paired."));
         var room = max - 4;
         foreach (var m in mentees.Take(room))
-            blocks.Add(Blocks.Section($"{Mrkdwn.User(m.UserId)} wants to learn: {Mrkdwn.Escape(Mrkdwn.Truncate(m.Topics, 300))}",
+            blocks.Add(Blocks.Section($"{Mrkdwn.User(m.UserId)} wants to learn: {Mrkdwn.Escape(Mrkdwn.Truncate(m.Topics, 150))}",
                 Blocks.Button("Pair…", PairingModal.OpenAction, m.UserId, "primary"), blockId: "admin.signup." + m.UserId));
         if (mentees.Count > room) blocks.Add(Blocks.Context($"…and {mentees.Count - room} more; pair these first."));
         var mentorLine = mentors.Count == 0 ? "No mentors signed up yet — `/mentor announce` invites them."

@@ -76,6 +76,22 @@ public class SignUpFlowTests
     }
 
     [Fact]
+    public async Task SignUps_WithMoreMenteesThanAMessageHolds_StaysInsideSlackLimits_AndSaysSo()
+    {
+        await using var app = await StartAsync();
+        var store = app.Get<SignUpStore>();
+        for (var i = 0; i < 60; i++) store.Save($"UM{i:00}", SignUpRole.Mentee, new string('t', 500), 0, app.Time.GetUtcNow());
+
+        var reply = await app.CommandAsync("/mentor", "signups", AdminId);
+        var home = await app.OpenHomeAsync(AdminId);
+
+        Assert.InRange(reply.Blocks.Count, 1, 50);
+        Assert.InRange(reply.AllText.Length, 1, 12_000);
+        Assert.Contains("more; pair these first", reply.AllText);
+        Assert.Null(home.Rejected);
+    }
+
+    [Fact]
     public async Task PairButton_OpensAModalOfMentors_WithFullOnesMarked()
     {
         await using var app = await StartAsync();
