@@ -101,6 +101,17 @@ public class GoalCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ParallelAdds_EachGetTheirOwnNumber_AndNoneIsLost()
+    {
+        var replies = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => Goal($"add parallel {i}")));
+
+        Assert.All(replies, r => Assert.Equal("ephemeral", r.ResponseType));
+        var goals = GoalsOf(_app, Mentee);
+        Assert.Equal(Enumerable.Range(1, 20), goals.Select(g => g.Number).Order());
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => $"parallel {i}").Order(), goals.Select(g => g.Title).Order());
+    }
+
+    [Fact]
     public async Task List_ShowsOpenFirstThenDone_WithProgressTargetAndLastUpdate()
     {
         await Goal("add first");

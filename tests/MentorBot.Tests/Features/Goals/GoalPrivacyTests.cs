@@ -102,6 +102,7 @@ public class GoalPrivacyTests : IAsyncLifetime
         Assert.Single(_app.Slack.Calls("chat.postMessage"));
         Assert.DoesNotContain(Shared, AllSentTo(_app, Stranger));
         Assert.DoesNotContain(Shared, AllSentTo(_app, "UOTHERMENTOR"));
+        Assert.DoesNotContain(Shared, _app.Logs.AllText); // goal text never reaches the logs
     }
 
     [Fact]
