@@ -40,7 +40,7 @@ public sealed class GoalChanges(GoalStore goals, PairStore pairs, SlackApiClient
     {
         var goal = number > 0 ? goals.Get(ownerId, number) : null;
         if (goal is { Status: not GoalStatus.Dropped }) return GoalResult.Ok(goal);
-        if (goal is not null) return GoalResult.No($"Goal #{number} was dropped, so it can't be changed any more. `/goal list` shows your goals.");
+        if (goal is not null) return GoalResult.No($"Goal #{number} was dropped, so it's no longer on your list. `/goal list` shows your goals.");
         var count = goals.ListFor(ownerId).Count;
         return GoalResult.No(count == 0
             ? $"You don't have any goals yet, so there's no #{number}. Add one with `/goal add <title>`."

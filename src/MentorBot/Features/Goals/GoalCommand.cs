@@ -185,14 +185,17 @@ public sealed class GoalCommand(GoalStore goals, GoalChanges changes, PairStore 
     private static SlackAck Unknown(string verb, string text)
     {
         var lead = $"I don't know `/goal {Mrkdwn.Escape(Mrkdwn.Truncate(verb, 30))}`.";
-        // "/goal Learn Rust" is most likely a goal typed without "add".
-        if (Mentions.AllUsers(verb).Count == 0 && !verb.StartsWith('#') && !int.TryParse(verb, out _))
+        if (int.TryParse(verb.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            lead += $" To see that goal, type `/goal show {number}`.";
+        else if (Mentions.User(verb) is not null || Mentions.IsUnresolvedAt(verb))
+            lead += " To see the goals a mentee shares with you, type `/goal list @person`.";
+        else // "/goal Learn Rust" is most likely a goal typed without "add".
             lead += $" To save it as a goal, type `/goal add {Mrkdwn.Escape(Mrkdwn.Truncate(text.Trim(), 60))}`.";
         return Help(lead);
     }
 
     /// <summary>First word and the rest as typed (outer whitespace trimmed, inner kept).</summary>
-    internal static (string First, string Remainder) Next(string? text)
+    public static (string First, string Remainder) Next(string? text)
     {
         var trimmed = (text ?? "").Trim();
         var space = trimmed.IndexOfAny([' ', '\t', '\n', '\r']);

@@ -332,6 +332,17 @@ public class GoalCommandTests : IAsyncLifetime
         Assert.Empty(GoalsOf(_app, Mentee));
     }
 
+    [Theory]
+    [InlineData("3", "/goal show 3")]
+    [InlineData("#3", "/goal show 3")]
+    [InlineData("<@U123|alex>", "/goal list @person")]
+    public async Task UnknownSubcommand_ThatLooksLikeANumberOrAPerson_PointsToTheRightCommand(string text, string expected)
+    {
+        var reply = await Goal(text);
+        Assert.Contains(expected, reply.Text);
+        Assert.DoesNotContain("<@U123", Shown(reply));
+    }
+
     [Fact]
     public async Task NoText_OpensTheNewGoalForm_AndAnswersEmpty()
     {
