@@ -59,21 +59,9 @@ public sealed class GoalActions(GoalStore goals, GoalChanges changes, SlackApiCl
         }
     }
 
-    private async Task<SlackAck> OpenAsync(BlockActions actions, JsonObject view, CancellationToken ct)
-    {
-        // views.open is the one call made before the ack: its trigger_id is only good for about 3 seconds.
-        try
-        {
-            if (string.IsNullOrEmpty(actions.TriggerId)) throw new SlackApiException("views.open", "no_trigger_id");
-            await slack.OpenViewAsync(actions.TriggerId, view, ct);
-            return SlackAck.Empty;
-        }
-        catch (SlackApiException ex)
-        {
-            logger.LogWarning("Could not open a goal form for {UserId}: {Error}", actions.User.Id, ex.Error);
-            return Reply(actions, "I couldn't open the form just now. Please try again, or use `/goal help` for the typed commands.");
-        }
-    }
+    private Task<SlackAck> OpenAsync(BlockActions actions, JsonObject view, CancellationToken ct) =>
+        GoalReplies.OpenFormAsync(slack, logger, actions.User.Id, actions.TriggerId, view, actions.ResponseUrl,
+            "I couldn't open the form just now. Please try again, or use `/goal help` for the typed commands.", ackCarriesText: false);
 
     private SlackAck Reply(BlockActions actions, string text) => Reply(actions, (text, null));
 

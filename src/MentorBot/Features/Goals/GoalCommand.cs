@@ -34,23 +34,9 @@ public sealed class GoalCommand(GoalStore goals, GoalChanges changes, PairStore 
         };
     }
 
-    private async Task<SlackAck> OpenFormAsync(SlashCommand command, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(command.TriggerId)) return FormUnavailable();
-        try
-        {
-            await slack.OpenViewAsync(command.TriggerId, GoalModal.Render(null, command.ResponseUrl), ct);
-            return SlackAck.Empty;
-        }
-        catch (SlackApiException ex)
-        {
-            logger.LogWarning("Could not open the goal form for {UserId}: {Error}", command.UserId, ex.Error);
-            return FormUnavailable();
-        }
-    }
-
-    private static SlackAck FormUnavailable() =>
-        SlackAck.Ephemeral("I couldn't open the goal form just now. You can still type `/goal add <title>`, or try `/goal` again.");
+    private Task<SlackAck> OpenFormAsync(SlashCommand command, CancellationToken ct) =>
+        GoalReplies.OpenFormAsync(slack, logger, command.UserId, command.TriggerId, GoalModal.Render(null, command.ResponseUrl), command.ResponseUrl,
+            "I couldn't open the goal form just now. You can still type `/goal add <title>`, or try `/goal` again.", ackCarriesText: true);
 
     private SlackAck Add(string user, string title)
     {

@@ -364,6 +364,26 @@ public class GoalCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NoText_WhenSlackIsSlowToOpenTheForm_StillAnswersWithinThreeSeconds()
+    {
+        _app.Slack.Delay("views.open", TimeSpan.FromSeconds(4));
+        var reply = await Goal("");
+        Assert.True(reply.Elapsed < TimeSpan.FromSeconds(3), $"took {reply.Elapsed}");
+        Assert.Null(reply.Body);
+        Assert.Single(_app.Slack.Calls("views.open"));
+    }
+
+    [Fact]
+    public async Task FormButton_WhenTheFormCannotOpen_TellsThePersonInPlace()
+    {
+        await Goal("add one");
+        _app.Slack.FailNext("views.open", "expired_trigger_id");
+        await _app.InteractAsync(Interactions.ButtonClick(Mentee, GoalActions.Progress, "1", responseUrl: _app.Slack.ResponseUrl("btn")));
+        var answer = await _app.Slack.WaitForCallAsync("response_url");
+        Assert.Contains("couldn't open the form", Shown(answer));
+    }
+
+    [Fact]
     public async Task Goals_SurviveARestartOnTheSameDatabase()
     {
         await using var slack = await FakeSlackApi.StartAsync();
