@@ -74,8 +74,12 @@ public class AppHomeTests
         app.Get<GoalStore>().Add("UMENTEE", GoalText, app.Time.GetUtcNow());
         app.Get<PairStore>().Add(new Pair { MentorId = "UMENTOR", MenteeId = "UPAIRED", Status = PairStatus.Active });
 
+        var menteeHome = await app.OpenHomeAsync("UMENTEE");
         var home = await app.OpenHomeAsync(AdminId);
         var stats = await app.CommandAsync("/mentor", "stats", AdminId);
+
+        // The same App Home does show the goal to its owner, so its absence below means something.
+        Assert.Contains(GoalText, menteeHome.Visible);
 
         Assert.Null(home.Rejected);
         Assert.Contains("Programme (admins)", home.Visible);
