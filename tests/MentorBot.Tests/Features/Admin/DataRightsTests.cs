@@ -55,6 +55,7 @@ public class DataRightsTests
         await using var app = await StartAsync(s => s.AddSingleton<IPersonalData>(notes));
         await app.SignUpAsync("UME", "mentee", marker);
         await app.SignUpAsync("UOTHER", "mentor", "OTHER-KEEPS-THIS", 1);
+        app.Get<MentorBot.Features.Goals.GoalStore>().Add("UME", "GOAL-" + marker, app.Time.GetUtcNow());
         await app.OpenHomeAsync("UME");
         app.Get<MentorBot.Storage.MentorDb>().Checkpoint();
         Assert.True(Contains(app.Db.AllBytes(), marker), "the marker should be on disk before forgetting");
@@ -68,6 +69,7 @@ public class DataRightsTests
         Assert.Empty(notes.Notes);
         Assert.NotNull(app.Get<SignUpStore>().Get("UOTHER", SignUpRole.Mentor));
         Assert.False(Contains(app.Db.AllBytes(), marker), "the marker is still in the database file");
+        Assert.Empty(app.Get<MentorBot.Features.Goals.GoalStore>().ListFor("UME", includeDropped: true));
         Assert.True(Contains(app.Db.AllBytes(), "OTHER-KEEPS-THIS"));
     }
 
