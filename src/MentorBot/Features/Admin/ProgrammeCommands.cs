@@ -127,23 +127,40 @@ public sealed class AdminsCommand(Admins admins, SlackApiClient slack) : Home.IM
         Task.FromResult(SlackAck.Ephemeral("Looking up the programme admins…").Then(async c =>
         {
             var ids = new List<string>(admins.ConfiguredAdmins);
-            string? cursor = null;
-            do
+            var partial = false;
+            try
             {
-                var form = new Dictionary<string, string> { ["limit"] = "200" };
-                if (cursor is not null) form["cursor"] = cursor;
-                var page = await slack.CallFormAsync("users.list", form, c);
-                if (page.TryGetProperty("members", out var members) && members.ValueKind == JsonValueKind.Array)
-                    foreach (var user in members.EnumerateArray().Select(m => SlackJson.Deserialize<SlackUser>(m)))
-                        if ((user.IsAdmin || user.IsOwner || user.IsPrimaryOwner) && !user.Deleted && !user.IsBot) ids.Add(user.Id);
-                cursor = page.TryGetProperty("response_metadata", out var meta) && meta.TryGetProperty("next_cursor", out var next)
-                    ? next.GetString() : null;
-            } while (!string.IsNullOrEmpty(cursor));
+                ids.AddRange(await WorkspaceAdminsAsync(c));
+            }
+            catch (SlackApiException)
+            {
+                // Slack's member list is out of reach: the configured admins are still worth showing.
+                partial = true;
+            }
 
             var list = ids.Distinct().ToList();
             var text = list.Count == 0
                 ? "No programme admins are set up yet. A workspace admin or owner can run the programme, or add ids to Slack:AdminUserIds."
                 : "*Programme admins:* " + string.Join(", ", list.Select(Mrkdwn.User));
+            if (partial) text += "\n_I couldn't read Slack's member list just now, so workspace admins may be missing._";
             if (command.ResponseUrl is { } url) await slack.RespondAsync(url, SlackMessages.Ephemeral(text), c);
         }));
+
+    private async Task<List<string>> WorkspaceAdminsAsync(CancellationToken ct)
+    {
+        var ids = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var form = new Dictionary<string, string> { ["limit"] = "200" };
+            if (cursor is not null) form["cursor"] = cursor;
+            var page = await slack.CallFormAsync("users.list", form, ct);
+            if (page.TryGetProperty("members", out var members) && members.ValueKind == JsonValueKind.Array)
+                foreach (var user in members.EnumerateArray().Select(m => SlackJson.Deserialize<SlackUser>(m)))
+                    if ((user.IsAdmin || user.IsOwner || user.IsPrimaryOwner) && !user.Deleted && !user.IsBot) ids.Add(user.Id);
+            cursor = page.TryGetProperty("response_metadata", out var meta) && meta.TryGetProperty("next_cursor", out var next)
+                ? next.GetString() : null;
+        } while (!string.IsNullOrEmpty(cursor));
+        return ids;
+    }
 }

@@ -137,6 +137,19 @@ public class AdminCommandTests
     }
 
     [Fact]
+    public async Task Admins_WhenSlacksMemberListFails_StillListsConfiguredAdmins_AndSaysSo()
+    {
+        await using var app = await StartAsync();
+        app.Slack.FailNext("users.list", "missing_scope");
+
+        await app.CommandAsync("/mentor", "admins", "UPLAIN");
+        var answer = await app.Slack.WaitForCallAsync("response_url");
+
+        Assert.Contains($"<@{AdminId}>", answer.Arg("text"));
+        Assert.Contains("couldn't read Slack's member list", answer.Arg("text"));
+    }
+
+    [Fact]
     public async Task Settings_OpensAModal_AndSavingChangesTheProgrammeDefaults()
     {
         await using var app = await StartAsync();
