@@ -28,6 +28,16 @@ public static class CadencePlanner
         return null;
     }
 
+    /// <summary>The first occurrence at or after <paramref name="fromUtc"/> (for a pair resuming at that instant).</summary>
+    public static DateTimeOffset? FirstFrom(Cadence cadence, TimeZoneInfo zone, DateTimeOffset anchorUtc, DateTimeOffset fromUtc) =>
+        NextAfter(cadence, zone, anchorUtc, fromUtc.AddTicks(-1));
+
+    /// <summary>Like <see cref="NextAfter(Cadence, TimeZoneInfo, DateTimeOffset, DateTimeOffset)"/>, skipping everything before the end of a pause.</summary>
+    public static DateTimeOffset? NextAfter(Cadence cadence, TimeZoneInfo zone, DateTimeOffset anchorUtc, DateTimeOffset afterUtc, DateTimeOffset? pausedUntilUtc) =>
+        pausedUntilUtc is { } until && until > afterUtc
+            ? FirstFrom(cadence, zone, anchorUtc, until)
+            : NextAfter(cadence, zone, anchorUtc, afterUtc);
+
     /// <summary>True when <paramref name="expression"/> is a valid 5-field cron expression; otherwise says why.</summary>
     public static bool TryParseCron(string expression, out string? error)
     {
