@@ -125,6 +125,15 @@ public class InvitationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ask_RefusesSomeoneSlackDoesNotKnow()
+    {
+        _app.Slack.FailNext("users.info", "user_not_found");
+        await _app.CommandAsync("/mentor", "ask <@UNOSUCH>", Mentee);
+        await LaterReplyAsync(_app, "couldn't find <@UNOSUCH> in this workspace");
+        Assert.Empty(_app.Slack.Calls("chat.postMessage"));
+    }
+
+    [Fact]
     public async Task Ask_RefusesExistingPairsAndRepeatInvitations()
     {
         await AskAsync();
