@@ -52,25 +52,32 @@ public sealed class PauseResumeJob(PairStore pairs, PairSchedule schedule, PairD
 }
 
 /// <summary>
-/// Keeps each pair's next check-in right: pairs on the programme default follow it when an admin changes it, and an
-/// active pair without a next check-in gets one.
+/// Pairs on the programme default follow it when an admin changes it: the default last applied is kept on disk, so a
+/// change made while the bot was down is still followed, and only pairs still on the old default move.
 /// </summary>
-public sealed class PairScheduleKeeperJob(PairStore pairs, ProgrammeSettingsStore settings, PairSchedule schedule) : IPeriodicJob
+public sealed class PairScheduleKeeperJob(PairStore pairs, ProgrammeSettingsStore settings, PairSchedule schedule, Storage.MentorDb db) : IPeriodicJob
 {
+    private readonly LiteDB.ILiteCollection<AppliedDefault> _applied = db.Collection<AppliedDefault>("pairs_applied_default");
+
     public Task TickAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var programmeDefault = settings.Get().DefaultCadence;
-        foreach (var pair in pairs.AllCurrent().Where(p => p.Status == PairStatus.Active))
+        var current = settings.Get().DefaultCadence;
+        // Before the first change on record, pairs carry the built-in default.
+        var applied = _applied.FindById(1)?.Cadence ?? Cadence.Default;
+        if (applied == current) return Task.CompletedTask;
+        foreach (var pair in pairs.AllCurrent().Where(p => p.CadenceIsDefault && p.Cadence == applied))
         {
-            if (pair.CadenceIsDefault && pair.Cadence != programmeDefault)
-            {
-                var follows = pair with { Cadence = programmeDefault };
-                pairs.Replace(follows with { NextCheckInUtc = schedule.NextAfter(follows, now) });
-            }
-            else if (pair.NextCheckInUtc is null)
-                pairs.Replace(pair with { NextCheckInUtc = schedule.NextAfter(pair, now) });
+            var follows = pair with { Cadence = current };
+            pairs.Replace(follows with { NextCheckInUtc = follows.Status == PairStatus.Active ? schedule.NextAfter(follows, now) : null });
         }
+        _applied.Upsert(new AppliedDefault { Cadence = current });
         return Task.CompletedTask;
+    }
+
+    public sealed record AppliedDefault
+    {
+        [LiteDB.BsonId] public int Id { get; init; } = 1;
+        public Cadence Cadence { get; init; } = Cadence.Default;
     }
 }
 

@@ -206,12 +206,16 @@ public class ManagePairTests : IAsyncLifetime
     public async Task PairsOnTheDefault_FollowTheProgrammeDefault_WhenAnAdminChangesIt()
     {
         await PairAsync(_app);
+        _app.Slack.AddUser(Outsider, "Olli", "UTC");
+        var own = (await _app.Get<IPairStarter>().StartAsync(Outsider, Admin, PairType.Peer, Admin, CancellationToken.None)).Pair!;
+        await _app.CommandAsync("/mentor", $"cadence <@{Outsider}> weekly on fri at 12:00", Admin);
         var settings = _app.Get<ProgrammeSettingsStore>();
         settings.Save(settings.Get() with { DefaultCadence = new Cadence { Day = DayOfWeek.Wednesday, At = new TimeOnly(11, 0) } });
         await _app.Get<PeriodicJobs>().RunOnceAsync();
         var pair = Current(_app);
         Assert.Equal(DayOfWeek.Wednesday, pair.Cadence.Day);
         Assert.Equal(Utc(2026, 3, 4, 16), pair.NextCheckInUtc); // Wednesday 11:00 EST
+        Assert.Equal(DayOfWeek.Friday, _app.Get<PairStore>().Get(own.Id)!.Cadence.Day); // its own choice stays
     }
 
     [Fact]
