@@ -88,7 +88,18 @@ public sealed class AskCommand(PairStore pairs, InvitationStore invitations, Pai
                 });
             }
             var (text, blocks) = PairMessages.Invitation(invitation);
-            var posted = await slack.SendDmAsync(to, text, blocks, ct2);
+            PostedMessage posted;
+            try
+            {
+                posted = await slack.SendDmAsync(to, text, blocks, ct2);
+            }
+            catch (SlackApiException ex) when (ex.IsPermanent)
+            {
+                // Not delivered: don't leave an invitation nobody can answer blocking a new one for 14 days.
+                invitations.Replace(invitation with { Status = InvitationStatus.Expired, AnsweredAt = time.GetUtcNow() });
+                await PersonArg.RespondAsync(slack, command, $"I couldn't send {Mrkdwn.User(to)} a DM ({ex.Error}), so no invitation went out.", ct2);
+                return;
+            }
             invitations.Replace(invitation with { MessageChannel = posted.Channel, MessageTs = posted.Ts });
             await PersonArg.RespondAsync(slack, command,
                 $"I've invited {Mrkdwn.User(to)} to {PairText.TypeName(type)} with you. I'll tell you when they answer; the invitation expires {Mrkdwn.Date(invitation.ExpiresAt, "{date_long_pretty}")}.", ct2);

@@ -134,6 +134,16 @@ public class InvitationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ask_WhenTheDmCannotBeDelivered_SaysSo_AndAllowsAskingAgain()
+    {
+        _app.Slack.FailNext("chat.postMessage", "cannot_dm_bot");
+        await _app.CommandAsync("/mentor", $"ask <@{Mentor}>", Mentee);
+        await LaterReplyAsync(_app, "no invitation went out");
+        Assert.Null(_app.Get<InvitationStore>().PendingBetween(Mentee, Mentor));
+        await AskAsync();
+    }
+
+    [Fact]
     public async Task Ask_RefusesExistingPairsAndRepeatInvitations()
     {
         await AskAsync();
