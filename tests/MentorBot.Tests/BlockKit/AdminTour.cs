@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using MentorBot.Features.Admin;
 using MentorBot.Features.Pairs;
 using MentorBot.Nudges;
-using MentorBot.Tests.Features.Admin;
+using MentorBot.Tests.Features.AdminTests;
 using MentorBot.Tests.Support;
 
 namespace MentorBot.Tests.BlockKit;

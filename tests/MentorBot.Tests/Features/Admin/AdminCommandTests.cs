@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using MentorBot.Features.Admin;
 using MentorBot.Features.Pairs;
-using static MentorBot.Tests.Features.Admin.AdminTestKit;
+using static MentorBot.Tests.Features.AdminTests.AdminTestKit;
 
-namespace MentorBot.Tests.Features.Admin;
+namespace MentorBot.Tests.Features.AdminTests;
 
 public class AdminCommandTests
 {

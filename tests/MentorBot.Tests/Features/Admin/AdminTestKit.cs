@@ -3,7 +3,7 @@ using MentorBot.Features.Admin;
 using MentorBot.Features.Home;
 using MentorBot.Features.Pairs;
 
-namespace MentorBot.Tests.Features.Admin;
+namespace MentorBot.Tests.Features.AdminTests;
 
 /// <summary>Shared moves for the admin tests: an app with one configured admin, sign-ups through the real modal.</summary>
 public static class AdminTestKit
@@ -36,6 +36,7 @@ public static class AdminTestKit
 
     public static async Task<SlackCall> OpenHomeAsync(this TestApp app, string userId)
     {
+        await app.DrainFollowUpsAsync(); // earlier refreshes (after a sign-up, say) must not pass for this one
         var before = app.Slack.Calls("views.publish").Count(c => c.Arg("user_id") == userId);
         await app.EventAsync(new JsonObject { ["type"] = "app_home_opened", ["user"] = userId, ["channel"] = "D" + userId, ["tab"] = "home" });
         var calls = await app.Slack.WaitForCallsAsync("views.publish", before + 1, c => c.Arg("user_id") == userId);

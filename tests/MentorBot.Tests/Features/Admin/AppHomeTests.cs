@@ -2,9 +2,9 @@ using MentorBot.Features.Admin;
 using MentorBot.Features.Goals;
 using MentorBot.Features.Home;
 using MentorBot.Features.Pairs;
-using static MentorBot.Tests.Features.Admin.AdminTestKit;
+using static MentorBot.Tests.Features.AdminTests.AdminTestKit;
 
-namespace MentorBot.Tests.Features.Admin;
+namespace MentorBot.Tests.Features.AdminTests;
 
 public class AppHomeTests
 {

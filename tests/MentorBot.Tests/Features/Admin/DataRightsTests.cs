@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using MentorBot.Features.Admin;
-using static MentorBot.Tests.Features.Admin.AdminTestKit;
+using static MentorBot.Tests.Features.AdminTests.AdminTestKit;
 
-namespace MentorBot.Tests.Features.Admin;
+namespace MentorBot.Tests.Features.AdminTests;
 
 public class DataRightsTests
 {

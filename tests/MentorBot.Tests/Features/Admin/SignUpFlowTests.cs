@@ -2,9 +2,9 @@ using System.Text.Json.Nodes;
 using MentorBot.Features.Admin;
 using MentorBot.Features.Pairs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using static MentorBot.Tests.Features.Admin.AdminTestKit;
+using static MentorBot.Tests.Features.AdminTests.AdminTestKit;
 
-namespace MentorBot.Tests.Features.Admin;
+namespace MentorBot.Tests.Features.AdminTests;
 
 public class SignUpFlowTests
 {
@@ -167,8 +167,7 @@ public class SignUpFlowTests
         Assert.DoesNotContain("<@UMENTEE> wants to learn", Readable(list.AllText));
     }
 
-    // Needs the pairs feature's real IPairStarter (kickoff DMs to both people): un-skip once pairs is merged.
-    [Fact(Skip = "needs IPairStarter from pairs")]
+    [Fact]
     public async Task Pairing_WithTheRealPairsFeature_StartsThePairAndSendsTheKickoffToBoth()
     {
         await using var app = await StartAsync();
