@@ -4,7 +4,7 @@ namespace MentorBot.Features.Feedback;
 
 /// <summary>
 /// Every scheduler tick: expires requests after 14 days (the asker is told), brings back snoozed ones, sends the one
-/// reminder, then sends every notice still owed (including ones a restart interrupted). Idempotent per tick.
+/// reminder (a snoozed request coming back counts as it), then sends every notice still owed (including ones a restart interrupted). Idempotent per tick.
 /// </summary>
 public sealed class FeedbackJob(FeedbackStore store, FeedbackNotifier notifier) : IPeriodicJob
 {
@@ -22,7 +22,7 @@ public sealed class FeedbackJob(FeedbackStore store, FeedbackNotifier notifier) 
             else if (request.SnoozedUntil is { } until && until <= now)
             {
                 store.Change(request.Id, r => r.IsPending && r.SnoozedUntil <= now
-                    ? (r with { SnoozedUntil = null, ReminderSent = r.ReminderSent || r.ReminderDueAt <= now })
+                    ? (r with { SnoozedUntil = null, ReminderSent = true })
                         .WithNotice(NoticeKind.SnoozeReturn, r.GiverId, now)
                     : null);
             }
