@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using MentorBot.Slack.Api;
 
 namespace MentorBot.Features.Feedback;
@@ -10,7 +9,8 @@ namespace MentorBot.Features.Feedback;
 public sealed class FeedbackNotifier(FeedbackStore store, SlackApiClient slack, TimeProvider time, ILogger<FeedbackNotifier> logger)
 {
     private const int MaxAttempts = 8;
-    private readonly ConcurrentDictionary<int, byte> _sending = new();
+    // One sender per request at a time (the follow-up and a tick may both reach it); the second waits, then re-reads.
+    private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public async Task SendDueAsync(CancellationToken ct)
     {
@@ -19,8 +19,8 @@ public sealed class FeedbackNotifier(FeedbackStore store, SlackApiClient slack, 
 
     public async Task SendAsync(int requestId, CancellationToken ct)
     {
-        // One sender per request at a time: the follow-up and a tick may both reach it.
-        if (!_sending.TryAdd(requestId, 0)) return;
+        var stripe = _stripes[(requestId & int.MaxValue) % _stripes.Length];
+        await stripe.WaitAsync(ct);
         try
         {
             var request = store.Get(requestId);
@@ -33,7 +33,7 @@ public sealed class FeedbackNotifier(FeedbackStore store, SlackApiClient slack, 
         }
         finally
         {
-            _sending.TryRemove(requestId, out _);
+            stripe.Release();
         }
     }
 
