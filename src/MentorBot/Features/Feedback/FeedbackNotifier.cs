@@ -65,7 +65,10 @@ public sealed class FeedbackNotifier(FeedbackStore store, SlackApiClient slack, 
         {
             PostedMessage? first = null;
             foreach (var message in messages)
-                first ??= await slack.SendDmAsync(notice.To, message.Text, message.Blocks, ct);
+            {
+                var posted = await slack.SendDmAsync(notice.To, message.Text, message.Blocks, ct);
+                first ??= posted;
+            }
             store.Change(request.Id, r =>
             {
                 var sent = r.WithNoticeChanged(notice.Id, n => n with { SentAt = now, Attempts = n.Attempts + 1 });

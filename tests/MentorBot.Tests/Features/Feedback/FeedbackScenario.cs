@@ -41,7 +41,20 @@ public sealed class FeedbackScenario : IAsyncDisposable
         App = await TestApp.StartAsync(slack, db, time);
     }
 
+    private int LastAsked { get; set; }
+
     public FeedbackStore Store => App.Get<FeedbackStore>();
+
+    /// <summary>Waits (up to 5 s) for the app's post-ack work to have written what the test expects.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The expected state was never written.");
+            await Task.Delay(20); // polling for a background write, not waiting for the clock
+        }
+    }
 
     public Task TickAsync() => App.Get<PeriodicJobs>().RunOnceAsync();
 
@@ -61,8 +74,10 @@ public sealed class FeedbackScenario : IAsyncDisposable
     {
         var reply = await AskAsync($"<@{giver}|x> {topic}", asker);
         Assert.Contains("I've asked", reply.Text);
-        var dm = await Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == FakeSlackApi.DmOf(giver) && HasButton(c, FeedbackMessages.Give));
+        var dm = await Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == FakeSlackApi.DmOf(giver) && HasButton(c, FeedbackMessages.Give) && Shown(c).Contains(topic)
+            && int.Parse(ButtonValue(c, FeedbackMessages.Give)!) > LastAsked);
         var id = int.Parse(ButtonValue(dm, FeedbackMessages.Give)!);
+        LastAsked = id;
         return Store.Get(id)!;
     }
 
