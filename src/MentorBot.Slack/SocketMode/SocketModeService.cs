@@ -98,13 +98,17 @@ public sealed class SocketModeService(
                 retryAfter = ex.RetryAfter;
                 logger.LogWarning("apps.connections.open is rate limited; retrying after {RetryAfter}", ex.RetryAfter);
             }
+            catch (SlackApiException ex) when (ex.IsAuthFailure || ex.Error == "not_allowed_token_type")
+            {
+                logger.LogError("Slack refused the app-level token ({Error}); SLACK_APP_TOKEN must be an xapp- token with connections:write. Retrying with backoff", ex.Error);
+            }
             catch (SlackApiException ex)
             {
                 logger.LogWarning("apps.connections.open failed ({Error}); retrying with backoff", ex.Error);
             }
-            catch (Exception ex) when (ex is WebSocketException or TimeoutException or HttpRequestException
-                                       || ex is OperationCanceledException && !ct.IsCancellationRequested)
+            catch (Exception ex) when (!ct.IsCancellationRequested)
             {
+                // Anything else (refused handshake, no hello, bad URL) is retried too: a crashed loop would stop the app.
                 logger.LogWarning("Could not open a Socket Mode connection ({Error}); retrying with backoff", ex.Message);
             }
             await DelayAsync(failures, retryAfter, ct);

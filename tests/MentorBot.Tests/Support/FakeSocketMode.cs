@@ -83,7 +83,7 @@ public sealed class FakeSocketMode(FakeSlackApi slack)
         FakeSocket socket;
         lock (_sockets)
         {
-            socket = new FakeSocket(_sockets.Count + 1, ws);
+            socket = new FakeSocket(_sockets.Count + 1, ws) { OthersOpenAtAccept = _sockets.Count(s => s.IsOpen) };
             _sockets.Add(socket);
         }
         await socket.SendAsync(Fixture.Text("socket-mode-hello.json"));
@@ -100,6 +100,9 @@ public sealed class FakeSocket(int number, WebSocket ws)
     private volatile bool _open = true;
 
     public int Number { get; } = number;
+
+    /// <summary>How many of the app's other sockets were still open when this one connected (overlap on refresh).</summary>
+    public int OthersOpenAtAccept { get; init; }
     public bool IsOpen => _open;
 
     /// <summary>True when the app ended this socket with a proper close frame.</summary>

@@ -31,6 +31,43 @@ public class SocketModeTests
     }
 
     [Fact]
+    public async Task OnlyTheTwoTokenVariables_AnswerACommandOverTheSocket_AndSurviveARefresh()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = "", ["Slack:SigningSecret"] = "", ["Slack:AppToken"] = "",
+            ["SLACK_BOT_TOKEN"] = TestApp.BotToken, ["SLACK_APP_TOKEN"] = TestApp.AppToken,
+        };
+        foreach (var (key, value) in SocketModeApp.Settings().Where(s => s.Key.StartsWith("Slack:SocketMode:"))) settings[key] = value;
+        await using var app = await TestApp.StartFreshAsync(settings);
+        var first = await app.Slack.SocketMode.WaitForSocketAsync(1);
+
+        var before = await first.SendEnvelopeAsync(HelpEnvelope());
+        await first.SendAsync(Fixture.Text("socket-mode-disconnect-refresh-requested.json"));
+        var second = await app.Slack.SocketMode.WaitForSocketAsync(2);
+        var after = await second.WaitForAckAsync(await second.SendEnvelopeAsync(HelpEnvelope()));
+
+        Assert.Contains("MentorBot help", (await first.WaitForAckAsync(before))["payload"]!.ToJsonString());
+        Assert.Contains("MentorBot help", after["payload"]!.ToJsonString());
+        Assert.NotEmpty(app.Slack.Calls("auth.test"));
+        Assert.All(app.Slack.Calls("auth.test"), c => Assert.Equal(TestApp.BotToken, c.Token));
+    }
+
+    [Fact]
+    public async Task RefusedAppToken_IsLoggedClearly_AndRetried()
+    {
+        await using var slack = await FakeSlackApi.StartAsync();
+        using var db = new TempDatabase();
+        slack.FailNext("apps.connections.open", "invalid_auth");
+        await using var app = await SocketModeApp.StartAsync(slack, db);
+
+        await slack.SocketMode.WaitForSocketAsync(1);
+
+        Assert.Contains(app.Logs.Lines, l => l.Level == LogLevel.Error && l.Message.Contains("SLACK_APP_TOKEN must be an xapp- token with connections:write"));
+        Assert.Equal(2, slack.Calls("apps.connections.open").Count);
+    }
+
+    [Fact]
     public async Task HttpEndpoint_StillRefusesUnsignedRequests_WhenOnlyTheAppTokenIsSet()
     {
         await using var app = await SocketModeApp.StartFreshAsync();
@@ -69,6 +106,7 @@ public class SocketModeTests
         await old.SendAsync(Fixture.Text(disconnect));
 
         var next = await app.Slack.SocketMode.WaitForSocketAsync(2);
+        Assert.Equal(1, next.OthersOpenAtAccept); // the old one was still serving while the new one connected
         var after = new List<string>();
         for (var i = 1; i <= 3; i++) after.Add(await next.SendEnvelopeAsync(SocketEnvelopes.AppMention("EvAfter" + i)));
 
