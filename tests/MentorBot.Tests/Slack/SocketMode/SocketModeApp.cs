@@ -1,16 +1,19 @@
 namespace MentorBot.Tests.Slack.SocketMode;
 
-/// <summary>The real app in Socket Mode only (bot token + app token, no signing secret), with short network timeouts.</summary>
+/// <summary>
+/// The real app in Socket Mode only (bot token + app token, no signing secret), with short network timeouts.
+/// The PONG timeout stays at 2 s: shorter ones drop healthy sockets on a busy 2-core CI machine.
+/// </summary>
 public static class SocketModeApp
 {
     public static Dictionary<string, string?> Settings() => new()
     {
         ["Slack:AppToken"] = TestApp.AppToken,
         ["Slack:SigningSecret"] = "",
-        ["Slack:SocketMode:ConnectTimeout"] = "00:00:02",
-        ["Slack:SocketMode:HelloTimeout"] = "00:00:02",
-        ["Slack:SocketMode:PingInterval"] = "00:00:00.200",
-        ["Slack:SocketMode:PongTimeout"] = "00:00:00.400",
+        ["Slack:SocketMode:ConnectTimeout"] = "00:00:05",
+        ["Slack:SocketMode:HelloTimeout"] = "00:00:05",
+        ["Slack:SocketMode:PingInterval"] = "00:00:00.250",
+        ["Slack:SocketMode:PongTimeout"] = "00:00:02",
         ["Slack:SocketMode:CloseTimeout"] = "00:00:00.500",
         ["Slack:SocketMode:DrainTimeout"] = "00:00:01",
         ["Slack:SocketMode:InitialBackoff"] = "00:00:00.020",
