@@ -54,8 +54,9 @@ internal sealed class SocketModeConnection : IAsyncDisposable
                 await connection._ws.ConnectAsync(url, connectTimeout.Token);
             }
             connection._reading = Task.Run(connection.ReadAsync, CancellationToken.None);
-            var first = await Task.WhenAny(connection._hello.Task, connection._ended.Task).WaitAsync(options.HelloTimeout, ct);
-            if (first != connection._hello.Task) throw new WebSocketException("The connection ended before Slack said hello.");
+            await Task.WhenAny(connection._hello.Task, connection._ended.Task).WaitAsync(options.HelloTimeout, ct);
+            // Both may be done already (hello, then a quick disconnect): hello makes it live; the caller sees Ended next.
+            if (!connection._hello.Task.IsCompleted) throw new WebSocketException("The connection ended before Slack said hello.");
             return connection;
         }
         catch

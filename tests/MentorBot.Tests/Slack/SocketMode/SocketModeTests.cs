@@ -270,6 +270,26 @@ public class SocketModeTests
     }
 
     [Fact]
+    public async Task InteractiveEnvelopes_GoThroughTheRouter_AndOnlyViewSubmissionsGetAPayload()
+    {
+        await using var app = await SocketModeApp.StartFreshAsync();
+        var probe = app.Get<SocketProbe>();
+        var socket = await app.Slack.SocketMode.WaitForSocketAsync(1);
+
+        var submit = await socket.SendEnvelopeAsync(SocketEnvelopes.Interactive(
+            Interactions.Submit("UMENTEE", "probe.view", new Dictionary<string, JsonObject> { ["title"] = Interactions.TextValue("") }), acceptsResponsePayload: true));
+        var click = await socket.SendEnvelopeAsync(SocketEnvelopes.Interactive(
+            Interactions.ButtonClick("UMENTEE", "probe.click", "v"), acceptsResponsePayload: false));
+
+        var submitAck = await socket.WaitForAckAsync(submit);
+        var clickAck = await socket.WaitForAckAsync(click);
+        Assert.Equal("errors", submitAck["payload"]!["response_action"]!.ToString());
+        Assert.Equal("Please give it a title.", submitAck["payload"]!["errors"]!["title"]!.ToString());
+        Assert.Null(clickAck["payload"]);
+        Assert.Equal(["view:probe.view", "action:probe.click"], probe.Effects.Order().Reverse());
+    }
+
+    [Fact]
     public async Task JunkFrames_AreLoggedAndIgnored_AndTheConnectionStaysUp()
     {
         await using var app = await SocketModeApp.StartFreshAsync();

@@ -5,10 +5,10 @@ using MentorBot.Slack.Routing;
 namespace MentorBot.Tests.Slack.SocketMode;
 
 /// <summary>
-/// A test-only route added to the real route table (/probe and app_mention), so a test can count how often an
+/// Test-only routes added to the real route table (/probe, app_mention, probe.view, probe.click), so a test can count how often an
 /// envelope really had an effect. Everything in between (transport, router, delivery log, follow-ups) is the app's.
 /// </summary>
-public sealed class SocketProbe : ISlashCommandHandler, ISlackEventHandler
+public sealed class SocketProbe : ISlashCommandHandler, ISlackEventHandler, IViewSubmissionHandler, IBlockActionHandler
 {
     private readonly ConcurrentQueue<string> _effects = new();
 
@@ -25,6 +25,18 @@ public sealed class SocketProbe : ISlashCommandHandler, ISlackEventHandler
         return Task.FromResult(SlackAck.Ephemeral("probed " + command.Text));
     }
 
+    public Task<SlackAck> HandleAsync(ViewSubmission submission, CancellationToken ct)
+    {
+        _effects.Enqueue("view:" + submission.View.CallbackId);
+        return Task.FromResult(SlackAck.ViewErrors(new Dictionary<string, string> { ["title"] = "Please give it a title." }));
+    }
+
+    public Task<SlackAck> HandleAsync(BlockActions actions, CancellationToken ct)
+    {
+        _effects.Enqueue("action:" + actions.Action.ActionId);
+        return Task.FromResult(SlackAck.Ephemeral("Slack takes no answer to a click"));
+    }
+
     public async Task HandleAsync(EventCallback callback, CancellationToken ct)
     {
         await Gate.Task.WaitAsync(ct);
@@ -39,7 +51,7 @@ public sealed class SocketProbe : ISlashCommandHandler, ISlackEventHandler
     {
         services.AddSingleton<SocketProbe>();
         var table = (SlackRouteTable)services.Last(d => d.ServiceType == typeof(SlackRouteTable)).ImplementationInstance!;
-        table.Command<SocketProbe>("/probe").Event<SocketProbe>("app_mention");
+        table.Command<SocketProbe>("/probe").Event<SocketProbe>("app_mention").View<SocketProbe>("probe.view").Action<SocketProbe>("probe.click");
     }
 
     private static TaskCompletionSource CompletedGate()
