@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Text.Json.Nodes;
 using MentorBot.Slack;
 using MentorBot.Slack.Routing;
@@ -139,5 +140,21 @@ public class SocketModeFrameTests
 
         if (missing is null) Assert.Null(problem);
         else Assert.Contains(missing, problem);
+    }
+
+    [Fact]
+    public void ExampleSettings_BindToTheSocketModeDefaults()
+    {
+        var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        var config = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(root, "appsettings.example.json")).Build();
+
+        var example = config.GetSection(SocketModeOptions.Section).Get<SocketModeOptions>()!;
+        var defaults = new SocketModeOptions();
+
+        Assert.Equal(defaults.PingInterval, example.PingInterval);
+        Assert.Equal(defaults.PongTimeout, example.PongTimeout);
+        Assert.Equal(defaults.InitialBackoff, example.InitialBackoff);
+        Assert.Equal(defaults.MaxBackoff, example.MaxBackoff);
     }
 }
