@@ -16,6 +16,7 @@ namespace MentorBot.Tests.Support;
 public sealed class TestApp : IAsyncDisposable
 {
     public const string BotToken = "xoxb-test-bot-token-do-not-log";
+    public const string AppToken = "xapp-test-app-token-do-not-log";
     public static readonly DateTimeOffset DefaultStart = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero); // a Monday
 
     private readonly WebApplicationFactory<Program> _factory;
@@ -43,7 +44,6 @@ public sealed class TestApp : IAsyncDisposable
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Starts the app. Pass the same <paramref name="db"/> and <paramref name="time"/> again to simulate a restart.</summary>
-    /// <param name="services">Test-only registrations (e.g. another feature's IPersonalData stand-in), added last.</param>
     public static Task<TestApp> StartAsync(FakeSlackApi slack, TempDatabase db, FakeTimeProvider? time = null,
         IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
@@ -64,11 +64,11 @@ public sealed class TestApp : IAsyncDisposable
             web.UseEnvironment("Testing");
             foreach (var (key, value) in all) web.UseSetting(key, value);
             web.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-            web.ConfigureTestServices(test =>
+            web.ConfigureTestServices(testServices =>
             {
-                test.AddSingleton<TimeProvider>(time);
-                test.AddSingleton(time);
-                services?.Invoke(test);
+                testServices.AddSingleton<TimeProvider>(time);
+                testServices.AddSingleton(time);
+                services?.Invoke(testServices);
             });
         });
         var app = new TestApp(factory, slack, db, time, logs);
@@ -142,6 +142,7 @@ public sealed class TestApp : IAsyncDisposable
         // Secrets never reach the log, whatever the test did.
         var log = Logs.AllText;
         Assert.DoesNotContain(BotToken, log);
+        Assert.DoesNotContain(AppToken, log);
         Assert.DoesNotContain(SlackSigner.Secret, log);
         if (_ownsFakes)
         {
