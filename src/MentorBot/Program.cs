@@ -1,10 +1,13 @@
 using MentorBot;
+using MentorBot.Playground;
 using MentorBot.Slack;
 using MentorBot.Slack.Http;
 using MentorBot.Storage;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+var (appArgs, playgroundForced) = PlaygroundMode.TakeFlag(args);
+var builder = WebApplication.CreateBuilder(appArgs);
+await using var playground = await PlaygroundMode.StartIfChosenAsync(builder, playgroundForced);
 builder.Services.AddSlack(builder.Configuration, SlackRoutes.Slack);
 builder.Services.AddMentorDb(builder.Configuration);
 builder.Services.AddFeatures(builder.Configuration);
@@ -28,6 +31,7 @@ catch (DatabaseLockedException ex)
 }
 
 app.MapSlack();
+playground?.Map(app);
 app.MapGet("/healthz", (MentorDb db) => db.IsOpen ? Results.Text("ok") : Results.Text("database unavailable", statusCode: 503));
 
 try
