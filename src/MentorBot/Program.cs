@@ -7,12 +7,13 @@ using Microsoft.Extensions.Options;
 
 var (appArgs, playgroundForced) = PlaygroundMode.TakeFlag(args);
 var builder = WebApplication.CreateBuilder(appArgs);
-await using var playground = await PlaygroundMode.StartIfChosenAsync(builder, playgroundForced);
+await using var playground = PlaygroundMode.ChooseIfWanted(builder, playgroundForced);
 builder.Services.AddSlack(builder.Configuration, SlackRoutes.Slack);
 builder.Services.AddMentorDb(builder.Configuration);
 builder.Services.AddFeatures(builder.Configuration);
 
 var app = builder.Build();
+if (playground is not null) await playground.StartAsync(app);
 
 // Refuse to start half-configured: one readable line, no stack trace.
 if (app.Services.GetRequiredService<IOptions<SlackOptions>>().Value.DescribeMissingSettings() is { } missing)
@@ -31,7 +32,6 @@ catch (DatabaseLockedException ex)
 }
 
 app.MapSlack();
-playground?.Map(app);
 app.MapGet("/healthz", (MentorDb db) => db.IsOpen ? Results.Text("ok") : Results.Text("database unavailable", statusCode: 503));
 
 try

@@ -29,22 +29,23 @@ public sealed class PlaygroundMode : IAsyncDisposable
         return slack.DescribeMissingSettings() is not null;
     }
 
-    /// <summary>Starts the stand-in Slack and points the app at it, with its own database and clock. Null in normal mode.</summary>
-    public static async Task<PlaygroundMode?> StartIfChosenAsync(WebApplicationBuilder builder, bool forced)
+    /// <summary>Points the app at the stand-in Slack, with its own database and clock. Null in normal mode.</summary>
+    public static PlaygroundMode? ChooseIfWanted(WebApplicationBuilder builder, bool forced)
     {
         if (!IsChosen(builder, forced)) return null;
         var clock = new PlaygroundClock();
         var state = new PlaygroundState();
-        var standIn = await SlackStandIn.StartAsync(state, clock);
+        var standIn = new SlackStandIn(state, clock);
         var secrets = new PlaygroundSecrets(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Slack:BotToken"] = SlackStandIn.BotToken,
             ["Slack:SigningSecret"] = secrets.SigningSecret,
             ["Slack:AppToken"] = "",
-            ["Slack:ApiBaseUrl"] = standIn.ApiBaseUrl,
             ["Storage:DatabasePath"] = builder.Configuration["Playground:DatabasePath"] ?? "./data/playground.db",
         });
+        // Its port is known only once it listens, which is before anything reads the options (see StartAsync).
+        builder.Services.PostConfigure<SlackOptions>(o => o.ApiBaseUrl = standIn.ApiBaseUrl);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(state);
@@ -54,8 +55,10 @@ public sealed class PlaygroundMode : IAsyncDisposable
         return new PlaygroundMode(standIn);
     }
 
-    public void Map(WebApplication app)
+    /// <summary>Starts the stand-in and maps the page; call right after Build, before anything uses Slack options.</summary>
+    public async Task StartAsync(WebApplication app)
     {
+        await _standIn.StartAsync();
         app.MapPlayground();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -14,33 +14,36 @@ public sealed class SlackStandIn : IAsyncDisposable
     public const string BotToken = "xoxb-playground-not-a-real-token";
     private static readonly TimeSpan TriggerLifetime = TimeSpan.FromSeconds(3);
 
-    private readonly WebApplication _app;
     private readonly PlaygroundState _state;
     private readonly TimeProvider _time;
+    private WebApplication? _app;
 
-    private SlackStandIn(WebApplication app, PlaygroundState state, TimeProvider time)
+    public SlackStandIn(PlaygroundState state, TimeProvider time)
     {
-        _app = app;
         _state = state;
         _time = time;
     }
 
-    public string Root { get; private set; } = "";
+    /// <summary>Where the stand-in listens (a loopback port chosen at start).</summary>
+    public string Root { get; private set; } = "http://127.0.0.1:1/";
     public string ApiBaseUrl => Root + "api/";
 
-    public static async Task<SlackStandIn> StartAsync(PlaygroundState state, TimeProvider time)
+    /// <summary>
+    /// Starts listening. Called after MentorBot's own host is built: a host built earlier would be taken for the app
+    /// by WebApplicationFactory in tests.
+    /// </summary>
+    public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var standIn = new SlackStandIn(app, state, time);
-        app.MapPost("/api/{method}", (string method, HttpContext http) => standIn.HandleApiAsync(method, http));
-        app.MapPost("/response/{id}", (string id, HttpContext http) => standIn.HandleResponseUrlAsync(id, http));
-        app.MapPost("/upload/{id}", (string id, HttpContext http) => standIn.HandleUploadAsync(id, http));
+        app.MapPost("/api/{method}", (string method, HttpContext http) => HandleApiAsync(method, http));
+        app.MapPost("/response/{id}", (string id, HttpContext http) => HandleResponseUrlAsync(id, http));
+        app.MapPost("/upload/{id}", (string id, HttpContext http) => HandleUploadAsync(id, http));
         await app.StartAsync();
-        standIn.Root = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
-        return standIn;
+        _app = app;
+        Root = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
     }
 
     public string ResponseUrl(string id) => Root + "response/" + id;
@@ -299,6 +302,7 @@ public sealed class SlackStandIn : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_app is null) return;
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
