@@ -89,11 +89,11 @@ public static class PlaygroundEndpoints
                 .Where(m => m.Channel == Workspace.ChannelId || m.Channel == "D" + user)
                 .Select(m => new
                 {
-                    m.Channel, m.Ts, m.UserId, m.Text, m.Blocks, ephemeral = m.VisibleTo is not null, m.Edited, at = m.At,
+                    m.Channel, m.Ts, m.UserId, m.Text, blocks = m.Blocks?.DeepClone(), ephemeral = m.VisibleTo is not null, m.Edited, at = m.At,
                     file = m.FileId is not null && state.Files.TryGetValue(m.FileId, out var f) ? new { f.Id, f.Name, f.Title, size = f.Content.Length } : null,
-                });
-            var modals = user is null ? [] : state.ModalsOf(user).Select(v => new { v.Id, v.Hash, v.View, v.Errors }).ToList();
-            var home = user is not null && state.Homes.TryGetValue(user, out var h) ? new { h.Id, h.Hash, h.View, h.Errors } : null;
+                }).ToList(); // serialised after the lock is released: take a copy now
+            var modals = user is null ? [] : state.ModalsOf(user).Select(v => new { v.Id, v.Hash, view = v.View.DeepClone(), errors = v.Errors?.DeepClone() }).ToList();
+            var home = user is not null && state.Homes.TryGetValue(user, out var h) ? new { h.Id, h.Hash, view = h.View.DeepClone(), errors = h.Errors?.DeepClone() } : null;
             return new
             {
                 state.Version, now = clock.GetUtcNow(), offsetHours = clock.Offset.TotalHours,
@@ -101,7 +101,7 @@ public static class PlaygroundEndpoints
                 bot = new { id = Workspace.BotUserId, name = Workspace.Bot.Name },
                 channel = new { id = Workspace.ChannelId, name = Workspace.ChannelName },
                 messages, modals, home,
-                apiLog = state.ApiLog.TakeLast(40).Reverse(),
+                apiLog = state.ApiLog.TakeLast(40).Reverse().ToList(),
             };
         }
     }

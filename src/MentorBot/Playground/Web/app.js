@@ -202,6 +202,8 @@ function richText(b) {
 function renderElement(e, blockId, ctx, inInput, block) {
   const action = e.action_id || `${blockId}-${e.type}`;
   const data = { "data-block": blockId, "data-action": action, "data-type": e.type };
+  // In an input block the block's label names the field; elsewhere its placeholder does.
+  const labelFor = (fallback) => (inInput ? plain(block.label) : plain(e.placeholder) || fallback);
   // Elements outside input blocks act at once (block_actions); inside, only with dispatch_action.
   const dispatches = !inInput || block?.dispatch_action;
   const fire = (node) => dispatches && sendAction(ctx, { ...readValue(node), action_id: action, block_id: blockId });
@@ -217,21 +219,21 @@ function renderElement(e, blockId, ctx, inInput, block) {
       return node;
     }
     case "plain_text_input": case "number_input": case "email_text_input": case "url_text_input": {
-      const attrs = { ...data, placeholder: plain(e.placeholder), maxlength: e.max_length, minlength: e.min_length };
+      const attrs = { ...data, placeholder: plain(e.placeholder), maxlength: e.max_length, minlength: e.min_length, "aria-label": inInput ? null : labelFor("Text") };
       node = e.multiline ? el("textarea", attrs) : el("input", { ...attrs, type: e.type === "number_input" ? "number" : "text" });
       node.value = e.initial_value ?? "";
       if (dispatches) node.addEventListener("change", () => fire(node));
       break;
     }
     case "datepicker": case "timepicker": case "datetimepicker":
-      node = el("input", { ...data, type: e.type === "datepicker" ? "date" : e.type === "timepicker" ? "time" : "datetime-local", "aria-label": plain(e.placeholder) || e.type });
+      node = el("input", { ...data, type: e.type === "datepicker" ? "date" : e.type === "timepicker" ? "time" : "datetime-local", "aria-label": labelFor(e.type) });
       node.value = e.initial_date ?? e.initial_time ?? (e.initial_date_time ? new Date(e.initial_date_time * 1000).toISOString().slice(0, 16) : "");
       node.addEventListener("change", () => fire(node));
       break;
     case "static_select": case "external_select": case "multi_static_select": case "multi_external_select": case "overflow": {
       const multi = e.type.startsWith("multi_");
       const initial = new Set([e.initial_option?.value, ...(e.initial_options || []).map((o) => o.value)].filter(Boolean));
-      node = el("select", { ...data, multiple: multi, "aria-label": plain(e.placeholder) || "Choose" });
+      node = el("select", { ...data, multiple: multi, "aria-label": labelFor("Choose") });
       if (!multi) node.append(el("option", { value: "" }, e.type === "overflow" ? "⋯" : plain(e.placeholder) || "Choose…"));
       const addOpts = (opts, parent) => (opts || []).forEach((o) => parent.append(el("option", { value: o.value, selected: initial.has(o.value) }, plain(o.text))));
       if (e.option_groups) e.option_groups.forEach((g) => { const og = el("optgroup", { label: plain(g.label) }); addOpts(g.options, og); node.append(og); });
@@ -243,7 +245,7 @@ function renderElement(e, blockId, ctx, inInput, block) {
       const multi = e.type.startsWith("multi_");
       const users = e.type.includes("users");
       const initial = new Set([e.initial_user, ...(e.initial_users || []), e.initial_conversation, ...(e.initial_conversations || []), e.initial_channel, ...(e.initial_channels || [])].filter(Boolean));
-      node = el("select", { ...data, multiple: multi, "aria-label": plain(e.placeholder) || "Choose" });
+      node = el("select", { ...data, multiple: multi, "aria-label": labelFor("Choose") });
       if (!multi) node.append(el("option", { value: "" }, plain(e.placeholder) || "Choose…"));
       const items = users ? ui.data.people.map((p) => ({ id: p.id, name: p.name })) : channelList();
       if (e.type.includes("conversations") && !e.filter?.include?.every((k) => k === "public")) items.push(...ui.data.people.filter((p) => p.id !== ui.me).map((p) => ({ id: p.dm, name: "DM: " + p.name })));
@@ -255,7 +257,7 @@ function renderElement(e, blockId, ctx, inInput, block) {
       const kind = e.type === "checkboxes" ? "checkbox" : "radio";
       const initial = new Set([e.initial_option?.value, ...(e.initial_options || []).map((o) => o.value)].filter(Boolean));
       const name = `${blockId}-${action}-${Math.random().toString(36).slice(2)}`;
-      node = el("div", { class: "choices", ...data, role: kind === "radio" ? "radiogroup" : "group" }, (e.options || []).map((o) =>
+      node = el("div", { class: "choices", ...data, role: kind === "radio" ? "radiogroup" : "group", "aria-label": labelFor(kind) }, (e.options || []).map((o) =>
         el("label", {}, el("input", { type: kind, name, value: o.value, checked: initial.has(o.value) }), " ", el("span", { html: textObj(o.text) }),
           o.description ? el("div", { class: "hint", html: textObj(o.description) }) : null)));
       node.addEventListener("change", () => fire(node));
