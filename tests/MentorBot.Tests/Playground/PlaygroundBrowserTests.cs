@@ -199,3 +199,51 @@ public sealed class PlaygroundBrowserTests(Browser browser) : IClassFixture<Brow
         }
     }
 }
+
+/// <summary>The Goals feature as it ships, clicked through in the playground.</summary>
+public sealed class PlaygroundGoalsTests(Browser browser) : IClassFixture<Browser>
+{
+    [Fact]
+    public async Task A_mentee_adds_a_goal_through_its_form_sees_errors_at_the_field_and_updates_its_progress()
+    {
+        await using var host = new PlaygroundHost();
+        var ui = await PlaygroundPage.OpenAsync(browser.Instance, host.Start(), nameof(A_mentee_adds_a_goal_through_its_form_sees_errors_at_the_field_and_updates_its_progress));
+        await ui.ActAsAsync("Kenji Sato");
+        await ui.OpenMessagesAsync();
+
+        await ui.TypeAsync("/goal");
+        await ui.ExpectModalAsync("New goal");
+        await ui.ClickInModalAsync("Save goal");
+        await Assertions.Expect(ui.Modal.GetByRole(AriaRole.Alert).Filter(new() { HasTextString = "Please complete this required field." })).ToBeVisibleAsync();
+
+        await ui.Modal.GetByLabel("Goal", new() { Exact = true }).FillAsync("Give a conference talk");
+        await ui.Modal.GetByLabel("Target date").FillAsync("2020-01-01");
+        await ui.ClickInModalAsync("Save goal");
+        await Assertions.Expect(ui.Modal.GetByRole(AriaRole.Alert).Filter(new() { HasTextString = "Pick today or a later date" })).ToBeVisibleAsync();
+        await Assertions.Expect(ui.Modal.GetByLabel("Goal", new() { Exact = true })).ToHaveValueAsync("Give a conference talk");
+        await ui.ShotAsync("goal-date-error");
+
+        await ui.Modal.GetByLabel("Target date").FillAsync("");
+        await ui.ClickInModalAsync("Save goal");
+        await Assertions.Expect(ui.Modal).ToHaveCountAsync(0);
+        await ui.ExpectSeesAsync("Give a conference talk");
+        await ui.ShotAsync("goal-saved");
+
+        await ui.TypeAsync("/goal list");
+        await ui.ClickAsync("Update progress");
+        await Assertions.Expect(ui.Modal).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("^Progress on #1"));
+        await ui.Modal.GetByLabel("Progress").SelectOptionAsync(new SelectOptionValue { Label = "50%" });
+        await ui.ClickInModalAsync("Save");
+        await Assertions.Expect(ui.Modal).ToHaveCountAsync(0);
+        await ui.TypeAsync("/goal list");
+        await ui.ExpectSeesAsync("50%");
+        await ui.ShotAsync("goal-progress");
+
+        await ui.ActAsAsync("Lena Fischer");
+        await ui.TypeAsync("/goal list");
+        await Assertions.Expect(ui.Surface.Locator("article")).ToHaveCountAsync(1); // Lena's own answer
+        await ui.ShotAsync("other-mentee-sees-none-of-it");
+        // Case-sensitive: the help's example "Learn to give a conference talk" is not Kenji's goal.
+        await Assertions.Expect(ui.Surface.GetByText(new System.Text.RegularExpressions.Regex("Give a conference talk"))).ToHaveCountAsync(0);
+    }
+}

@@ -182,7 +182,7 @@ function renderBlock(b, ctx) {
       const id = "in-" + bid;
       const field = input.matches("[data-action]") ? input : input.querySelector("[data-action]");
       if (field && !field.id) field.id = id;
-      return el("div", { class: "block input-block", "data-block-id": bid },
+      return el("div", { class: "block input-block", "data-block-id": bid, "data-required": b.optional ? null : "true" },
         el("label", { for: field?.id || id }, plain(b.label), b.optional ? el("span", { class: "optional" }, " (optional)") : null),
         input,
         b.hint ? el("div", { class: "hint", html: textObj(b.hint) }) : null,
@@ -365,6 +365,16 @@ function renderModal() {
         v.submit ? el("button", { class: "btn primary", type: "submit" }, plain(v.submit)) : null));
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
+      // Like Slack's client: a required input left empty is flagged at the field and nothing is sent.
+      let missing = false;
+      body.querySelectorAll(".input-block[data-required]").forEach((blockNode) => {
+        const field = blockNode.querySelector("[data-action]");
+        const v = field ? readValue(field) : {};
+        const empty = Object.entries(v).filter(([k]) => k !== "type").every(([, x]) => x === null || x === undefined || x === "" || (Array.isArray(x) && !x.length));
+        const error = blockNode.querySelector("[data-error-for]");
+        if (empty && error) { error.textContent = "Please complete this required field."; blockNode.classList.add("has-error"); missing = true; }
+      });
+      if (missing) return;
       form.querySelectorAll("button[type=submit]").forEach((b) => (b.disabled = true));
       await post("submit", { view_id: top.id, values: collectValues(body) });
       form.querySelectorAll("button[type=submit]").forEach((b) => (b.disabled = false));
