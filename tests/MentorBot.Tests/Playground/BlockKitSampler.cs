@@ -101,8 +101,8 @@ public sealed class SamplerForm(SamplerRecorder recorder, MentorDb db, SlackApiC
     {
         recorder.Submissions.Enqueue(submission);
         var title = submission.View.State.Text("title");
-        if (string.IsNullOrWhiteSpace(title))
-            return Task.FromResult(SlackAck.ViewErrors(new Dictionary<string, string> { ["title"] = "Give it a title." }));
+        if (title is not { Length: >= 3 })
+            return Task.FromResult(SlackAck.ViewErrors(new Dictionary<string, string> { ["title"] = "Use at least 3 characters." }));
         db.Collection<BsonDocument>("sampler").Insert(new BsonDocument { ["title"] = title });
         var user = submission.User.Id;
         var date = submission.View.State["date"]?.SelectedDate;

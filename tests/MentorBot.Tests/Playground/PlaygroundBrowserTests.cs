@@ -94,11 +94,11 @@ public sealed class PlaygroundBrowserTests(Browser browser) : IClassFixture<Brow
         await ui.ExpectModalAsync("Sampler form");
         await ui.Modal.GetByLabel("Notes").FillAsync("Typed before the error");
         await ui.ClickInModalAsync("Save");
-        await Assertions.Expect(ui.Modal.GetByRole(AriaRole.Alert).Filter(new() { HasTextString = "Give it a title." })).ToBeVisibleAsync();
-        await Assertions.Expect(ui.Modal.GetByLabel("Notes")).ToHaveValueAsync("Typed before the error");
-        await ui.ShotAsync("field-error");
+        // Required and empty: flagged at the field by the client, as Slack does, before anything is sent.
+        await Assertions.Expect(ui.Modal.GetByRole(AriaRole.Alert).Filter(new() { HasTextString = "Please complete this required field." })).ToHaveCountAsync(5);
+        Assert.Empty(recorder.Submissions);
 
-        await ui.Modal.GetByLabel("Title").FillAsync("Quarterly review");
+        await ui.Modal.GetByLabel("Title").FillAsync("Q");
         await ui.Modal.GetByLabel("Date").FillAsync("2026-12-01");
         await ui.Modal.GetByLabel("Time").FillAsync("09:30");
         await ui.Modal.GetByLabel("How often").SelectOptionAsync("weekly");
@@ -106,6 +106,13 @@ public sealed class PlaygroundBrowserTests(Browser browser) : IClassFixture<Brow
         await ui.Modal.GetByLabel("Where").SelectOptionAsync(Workspace.ChannelId);
         await ui.Modal.GetByText("Remind me").ClickAsync();
         await ui.Modal.GetByText("Great").ClickAsync();
+        await ui.ClickInModalAsync("Save");
+        // The bot's response_action errors, shown at the field; what was typed stays.
+        await Assertions.Expect(ui.Modal.GetByRole(AriaRole.Alert).Filter(new() { HasTextString = "Use at least 3 characters." })).ToBeVisibleAsync();
+        await Assertions.Expect(ui.Modal.GetByLabel("Notes")).ToHaveValueAsync("Typed before the error");
+        await ui.ShotAsync("field-error");
+
+        await ui.Modal.GetByLabel("Title").FillAsync("Quarterly review");
         await ui.ShotAsync("form-filled");
         await ui.ClickInModalAsync("Save");
 

@@ -381,8 +381,11 @@ function renderModal() {
     });
     root.replaceChildren(el("div", { class: "overlay" }, form));
   }
-  // Errors are shown at the field without re-rendering, so what was typed stays.
-  if (top) {
+  // Errors are shown at the field without re-rendering, so what was typed stays. Only when the bot's errors change:
+  // the client's own "required" flags must survive the next poll.
+  const errorsKey = key + JSON.stringify(top?.errors ?? null);
+  if (top && errorsKey !== ui.errorsKey) {
+    ui.errorsKey = errorsKey;
     root.querySelectorAll("[data-error-for]").forEach((n) => {
       const msg = top.errors?.[n.dataset.errorFor] || "";
       n.textContent = msg;
