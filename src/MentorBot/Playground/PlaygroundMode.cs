@@ -42,6 +42,7 @@ public sealed class PlaygroundMode : IAsyncDisposable
             ["Slack:BotToken"] = SlackStandIn.BotToken,
             ["Slack:SigningSecret"] = secrets.SigningSecret,
             ["Slack:AppToken"] = "",
+            ["SLACK_APP_TOKEN"] = "", // no Socket Mode against the stand-in, even if the shell has a token set
             ["Storage:DatabasePath"] = builder.Configuration["Playground:DatabasePath"] ?? "./data/playground.db",
         });
         // Its port is known only once it listens, which is before anything reads the options (see StartAsync).
