@@ -147,8 +147,8 @@ public sealed class NudgeSender(
                 return (CheckInMessages.Prompt(pair, checkIn, nudge.RecipientId, goals.OpenSharedWith(other, nudge.RecipientId),
                     store.OpenAgenda(pair.Id).Where(a => a.AuthorId == other).ToList(), nudge.Kind == NudgeKind.Reminder), null);
             case NudgeKind.Prep:
-                if (pair.Status != PairStatus.Active || pair.NextCheckInUtc != nudge.DueUtc) return (null, "schedule_changed");
                 if (now >= nudge.DueUtc) return (null, "check_in_passed");
+                if (pair.Status != PairStatus.Active || pair.NextCheckInUtc != nudge.DueUtc) return (null, "schedule_changed");
                 return (CheckInMessages.Prep(pair, nudge.DueUtc, nudge.RecipientId, store.OpenAgenda(pair.Id).Where(a => a.AuthorId == nudge.RecipientId).ToList()), null);
             case NudgeKind.KeepGoing:
                 if (pair.Status == PairStatus.Ended || !store.StateOf(pair.Id).AwaitingKeepGoing) return (null, "already_answered");
