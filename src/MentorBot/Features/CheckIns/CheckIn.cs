@@ -78,6 +78,9 @@ public sealed record Nudge
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SentAt { get; init; }
 
+    /// <summary>For a reminder: moved by "Not yet — remind me tomorrow".</summary>
+    public bool Snoozed { get; init; }
+
     public static string IdOf(string checkInId, NudgeKind kind, string recipientId) => $"{checkInId}:{kind}:{recipientId}";
 }
 

@@ -45,8 +45,9 @@ public sealed class CheckInActions(
         switch (actionId)
         {
             case CheckInMessages.Met or CheckInMessages.Notes:
-                if (!checkIn.IsHeld && checkIn.Status is not (CheckInStatus.Open or CheckInStatus.NoAnswer))
-                    return CheckInFlows.Tell(actions, slack, AlreadyDecided(checkIn));
+                // "We met" logs once; "Add notes" may also edit the notes of a held check-in.
+                var canOpen = checkIn.Status is CheckInStatus.Open or CheckInStatus.NoAnswer || (checkIn.IsHeld && actionId == CheckInMessages.Notes);
+                if (!canOpen) return CheckInFlows.Tell(actions, slack, AlreadyDecided(checkIn));
                 await slack.OpenViewAsync(actions.TriggerId ?? "", CheckInMessages.NotesModalView(checkIn, Metadata(checkIn, actions)), ct);
                 return SlackAck.Empty;
             case CheckInMessages.Skip:
@@ -88,9 +89,9 @@ public sealed class CheckInActions(
         var tomorrow = WorkingHours.NextAllowed(now + TimeSpan.FromDays(1), scheduler.ZoneOf(user), settings.Get());
         if (reminder is not { Status: NudgeStatus.Pending })
             return CheckInFlows.Tell(actions, slack, "I've already reminded you once, so I'll leave it with you. Log it here when you've met.");
-        if (reminder.QueueAt >= now + TimeSpan.FromHours(12))
+        if (reminder.Snoozed)
             return CheckInFlows.Tell(actions, slack, "You're all set: I'll remind you tomorrow.");
-        store.UpdateNudge(reminder with { QueueAt = tomorrow });
+        store.UpdateNudge(reminder with { QueueAt = tomorrow, Snoozed = true });
         store.SaveState(store.StateOf(pair.Id) with { IgnoredInARow = 0 });
         var extra = $":alarm_clock: OK, I'll remind you {Mrkdwn.Date(tomorrow)}. That's the only reminder for this one.";
         return SlackAck.Empty.Then(ct => flows.RefreshPromptsAsync(checkIn, pair, actions.Container?.ChannelId, actions.Container?.MessageTs, extra, user, ct));

@@ -134,7 +134,7 @@ public sealed class CheckInStore
     }
 
     public IReadOnlyList<AgendaItem> OpenAgenda(int pairId) =>
-        Agenda.Find(a => a.PairId == pairId && a.DiscussedIn == null).OrderBy(a => a.AddedAt).ToList();
+        Agenda.Find(a => a.PairId == pairId).Where(a => a.DiscussedIn is null).OrderBy(a => a.AddedAt).ToList();
 
     public IReadOnlyList<CheckIn> ForPair(int pairId) => CheckIns.Find(c => c.PairId == pairId).OrderBy(c => c.DueUtc).ToList();
 

@@ -47,11 +47,19 @@ public static class CheckInKit
         }
     }
 
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>What the call shows, with JSON's HTML-safe escapes undone, so "&lt;@U1&gt;" reads as Slack would get it.</summary>
+    public static string Shown(this SlackCall call) => call.Args.ToJsonString(Relaxed);
+
+    public static string Shown(this IEnumerable<JsonObject> blocks) =>
+        new JsonArray(blocks.Select(b => (JsonNode)b.DeepClone()).ToArray()).ToJsonString(Relaxed);
+
     public static IReadOnlyList<SlackCall> Prompts(TestApp app, string user = Mentor) =>
         app.Slack.DmsTo(user).Where(c => (c.Arg("text") ?? "").StartsWith(PromptText, StringComparison.Ordinal)).ToList();
 
     public static IReadOnlyList<SlackCall> DmsContaining(TestApp app, string user, string text) =>
-        app.Slack.DmsTo(user).Where(c => c.Visible.Contains(text, StringComparison.Ordinal)).ToList();
+        app.Slack.DmsTo(user).Where(c => c.Shown().Contains(text, StringComparison.Ordinal)).ToList();
 
     /// <summary>The value of the button with <paramref name="actionId"/> in a posted message.</summary>
     public static string ButtonValue(SlackCall call, string actionId) =>

@@ -26,7 +26,7 @@ public class CheckInSchedulerTests
             Assert.Equal(week, prompts.Count);
             var checkInId = ButtonValue(prompts[^1], CheckInMessages.Met);
             await SubmitNotesAsync(app, Mentor, checkInId, $"week {week}: roadmap");
-            await app.Slack.WaitForCallsAsync("chat.postMessage", week, c => c.Arg("channel") == FakeSlackApi.DmOf(Mentee) && c.Visible.Contains("Summary"));
+            await app.Slack.WaitForCallsAsync("chat.postMessage", week, c => c.Arg("channel") == FakeSlackApi.DmOf(Mentee) && c.Shown().Contains("Summary"));
         }
 
         var checkIns = store.ForPair(pair.Id);
