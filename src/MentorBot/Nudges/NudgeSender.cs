@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Goals;
 using MentorBot.Features.Pairs;
@@ -11,7 +10,7 @@ namespace MentorBot.Nudges;
 /// <summary>
 /// Delivers the nudge outbox at Slack's pace. A 429 parks the nudge (and the whole sender) until Retry-After; a permanent
 /// error marks it failed and pauses that person's pairs; a crash between Slack's answer and our write resends at most
-/// once (the row is still "Sending" and is logged as a possible duplicate).
+/// once (the row is still "Sending" and is logged as a possible duplicate): policy (a) of RELIABILITY.md, so no im:history scope.
 /// </summary>
 public sealed class NudgeSender(
     CheckInStore store,
@@ -73,12 +72,7 @@ public sealed class NudgeSender(
         {
             var channel = _dmChannels.TryGetValue(nudge.RecipientId, out var known) ? known : await slack.OpenDmAsync(nudge.RecipientId, ct);
             _dmChannels[nudge.RecipientId] = channel;
-            var metadata = new JsonObject
-            {
-                ["event_type"] = "mentorbot_nudge",
-                ["event_payload"] = new JsonObject { ["nudge_id"] = nudge.Id },
-            };
-            var posted = await slack.PostMessageAsync(channel, content.Text, content.Blocks, ct, metadata);
+            var posted = await slack.PostMessageAsync(channel, content.Text, content.Blocks, ct);
             store.UpdateNudge(sending with { Status = NudgeStatus.Sent, QueueAt = null, Channel = posted.Channel, Ts = posted.Ts, SentAt = now, Error = null });
             if (nudge.Kind == NudgeKind.Prompt && store.Get(nudge.CheckInId) is { PromptedAt: null } checkIn)
                 store.Update(checkIn with { PromptedAt = now });
