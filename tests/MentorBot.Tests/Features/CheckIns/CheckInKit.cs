@@ -18,6 +18,9 @@ public static class CheckInKit
     {
         var people = app.Get<UserDirectory>();
         var now = app.Time.GetUtcNow();
+        // Slack knows them too: the daily users.info refresh must find the same zones.
+        app.Slack.AddUser(mentor, "Mentor " + mentor, zone);
+        app.Slack.AddUser(mentee, "Mentee " + mentee, menteeZone ?? zone);
         people.Remember(new Person { Id = mentor, DisplayName = "Mentor " + mentor, TimeZoneId = zone, FetchedAt = now });
         people.Remember(new Person { Id = mentee, DisplayName = "Mentee " + mentee, TimeZoneId = menteeZone ?? zone, FetchedAt = now });
         cadence ??= Cadence.Default;
