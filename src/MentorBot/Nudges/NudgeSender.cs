@@ -99,7 +99,7 @@ public sealed class NudgeSender(
             _dmChannels.TryRemove(nudge.RecipientId, out _);
             if (ex.Error is "user_not_found" or "account_inactive" or "channel_not_found" or "cannot_dm_bot" or "user_disabled")
             {
-                var paused = store.Pairs.PauseAllOf(nudge.RecipientId);
+                var paused = store.Pairs.PauseAllOf(nudge.RecipientId, now);
                 logger.LogWarning("Cannot DM {UserId} ({Error}); paused {Count} pairs", nudge.RecipientId, ex.Error, paused.Count);
             }
             else

@@ -62,7 +62,7 @@ public sealed class CheckInActions(
                 await slack.OpenViewAsync(actions.TriggerId ?? "", CheckInMessages.AsyncModalView(Metadata(checkIn, actions)), ct);
                 return SlackAck.Empty;
             case CheckInMessages.Pause:
-                if (!store.Pairs.PauseFromCheckIn(pair.Id))
+                if (!store.Pairs.PauseFromCheckIn(pair.Id, time.GetUtcNow() + PairStore.LongestPause))
                     return CheckInFlows.Tell(actions, slack, "These check-ins are already paused or ended.");
                 return Update(actions, "Check-ins paused",
                     $":pause_button: Check-ins with {Mrkdwn.User(pair.OtherThan(user))} are paused. Resume any time with `/mentor`.");
@@ -138,7 +138,7 @@ public sealed class CheckInActions(
         var other = Mrkdwn.User(pair.OtherThan(user));
         var (mine, theirs) = actionId switch
         {
-            CheckInMessages.KeepPause when store.Pairs.PauseFromCheckIn(pair.Id) =>
+            CheckInMessages.KeepPause when store.Pairs.PauseFromCheckIn(pair.Id, time.GetUtcNow() + PairStore.LongestPause) =>
                 ($":pause_button: Paused check-ins with {other}. Resume any time with `/mentor`.", $":pause_button: {Mrkdwn.User(user)} paused your check-ins."),
             CheckInMessages.KeepEnd when store.Pairs.EndFromCheckIn(pair.Id, time.GetUtcNow()) =>
                 ($":wave: Ended the pairing with {other}. Thanks for taking part!", $":wave: {Mrkdwn.User(user)} ended your pairing. Thanks for taking part!"),

@@ -37,12 +37,15 @@ public sealed partial class PairStore
         return _pairs.Update(pair with { NextCheckInUtc = next });
     }
 
-    /// <summary>Pauses one pair (a member asked from a prompt). Resuming is the pairs feature's job.</summary>
-    public bool PauseFromCheckIn(int pairId)
+    /// <summary>The longest pause /mentor pause allows; the pairs feature resumes a pair when its pause is over.</summary>
+    public static readonly TimeSpan LongestPause = TimeSpan.FromDays(26 * 7);
+
+    /// <summary>Pauses one pair (a member asked from a prompt) until <paramref name="until"/>; the pairs feature resumes it.</summary>
+    public bool PauseFromCheckIn(int pairId, DateTimeOffset until)
     {
         var pair = _pairs.FindById(pairId);
         if (pair is not { Status: PairStatus.Active }) return false;
-        return _pairs.Update(pair with { Status = PairStatus.Paused, NextCheckInUtc = null });
+        return _pairs.Update(pair with { Status = PairStatus.Paused, PausedUntil = until, NextCheckInUtc = null });
     }
 
     /// <summary>Ends one pair (a member chose "end" when asked whether to keep going).</summary>
@@ -54,11 +57,11 @@ public sealed partial class PairStore
     }
 
     /// <summary>Pauses every active pair of someone Slack says cannot be reached (deactivated, unknown); returns them.</summary>
-    public IReadOnlyList<Pair> PauseAllOf(string userId)
+    public IReadOnlyList<Pair> PauseAllOf(string userId, DateTimeOffset now)
     {
         var paused = new List<Pair>();
         foreach (var pair in CurrentFor(userId).Where(p => p.Status == PairStatus.Active))
-            if (PauseFromCheckIn(pair.Id)) paused.Add(pair);
+            if (PauseFromCheckIn(pair.Id, now + LongestPause)) paused.Add(pair);
         return paused;
     }
 
