@@ -69,6 +69,26 @@ public sealed class MentorDb : IDisposable
         _db.Checkpoint();
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> as one LiteDB transaction. Synchronous on purpose: LiteDB transactions belong to
+    /// the calling thread, so nothing inside may await (RELIABILITY.md rule 2).
+    /// </summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        var mine = _db.BeginTrans();
+        try
+        {
+            var result = work();
+            if (mine) _db.Commit();
+            return result;
+        }
+        catch
+        {
+            if (mine) _db.Rollback();
+            throw;
+        }
+    }
+
     public void Dispose()
     {
         _db.Dispose();

@@ -1,4 +1,6 @@
+using MentorBot.Features.Admin;
 using MentorBot.Features.Home;
+using MentorBot.Nudges;
 using MentorBot.Slack.Routing;
 
 namespace MentorBot.Features.CheckIns;
@@ -8,6 +10,11 @@ public static class CheckInsFeature
 {
     public static void Routes(SlackRouteTable slack)
     {
+        slack.Action<CheckInActions>("checkin.");
+        slack.View<CheckInModals>(CheckInMessages.NotesModal);
+        slack.View<CheckInModals>(CheckInMessages.AsyncModal);
+        slack.View<CheckInModals>(CheckInMessages.AgendaModal);
+        slack.View<CheckInModals>(CheckInMessages.GoalModal);
     }
 
     public static void Mentor(MentorSubcommands mentor)
@@ -16,5 +23,15 @@ public static class CheckInsFeature
 
     public static void Services(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<CheckInStore>();
+        services.AddSingleton<CheckInFlows>();
+        services.AddSingleton<CheckInScheduler>();
+        services.AddSingleton<NudgeSender>();
+        // Order matters: occurrences are claimed before the outbox is sent in the same tick.
+        services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<CheckInScheduler>());
+        services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<NudgeSender>());
+        services.AddSingleton<IPersonalData, CheckInPersonalData>();
+        services.AddSingleton<IProgrammeFigures, CheckInFigures>();
+        services.AddSingleton<IAppHomeSection, CheckInHomeSection>();
     }
 }

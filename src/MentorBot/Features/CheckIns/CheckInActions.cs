@@ -1,0 +1,191 @@
+using System.Globalization;
+using MentorBot.Features.Admin;
+using MentorBot.Features.Goals;
+using MentorBot.Features.Pairs;
+using MentorBot.Nudges;
+using MentorBot.Slack.Api;
+using MentorBot.Slack.BlockKit;
+using MentorBot.Slack.Payloads;
+using MentorBot.Slack.Routing;
+
+namespace MentorBot.Features.CheckIns;
+
+/// <summary>
+/// Buttons on check-in DMs ("checkin.*"). Who may act is decided from the acting user in the payload and the stored
+/// pair, never from ids inside a button's value.
+/// </summary>
+public sealed class CheckInActions(
+    CheckInStore store,
+    CheckInFlows flows,
+    GoalStore goals,
+    ProgrammeSettingsStore settings,
+    CheckInScheduler scheduler,
+    SlackApiClient slack,
+    TimeProvider time) : IBlockActionHandler
+{
+    public async Task<SlackAck> HandleAsync(BlockActions actions, CancellationToken ct)
+    {
+        var actionId = actions.Action.ActionId ?? "";
+        var value = actions.Action.Value ?? "";
+        var user = actions.User.Id;
+        if (actionId.StartsWith(CheckInMessages.RatePrefix, StringComparison.Ordinal))
+            return Rate(actions, value, actionId[CheckInMessages.RatePrefix.Length..]);
+        switch (actionId)
+        {
+            case CheckInMessages.AddAgenda or CheckInMessages.UpdateGoal:
+                return await PairModalAsync(actions, actionId, value, ct);
+            case CheckInMessages.KeepGoing or CheckInMessages.KeepPause or CheckInMessages.KeepEnd:
+                return KeepGoing(actions, actionId, value);
+        }
+
+        if (store.Get(value) is not { } checkIn || store.Pairs.Get(checkIn.PairId) is not { } pair)
+            return CheckInFlows.Tell(actions, slack, "I can't find that check-in any more. It may have been removed.");
+        if (!pair.Includes(user)) return CheckInFlows.Tell(actions, slack, CheckInFlows.Stranger);
+
+        switch (actionId)
+        {
+            case CheckInMessages.Met or CheckInMessages.Notes:
+                // "We met" logs once; "Add notes" may also edit the notes of a held check-in.
+                var canOpen = checkIn.Status is CheckInStatus.Open or CheckInStatus.NoAnswer || (checkIn.IsHeld && actionId == CheckInMessages.Notes);
+                if (!canOpen) return CheckInFlows.Tell(actions, slack, AlreadyDecided(checkIn));
+                await slack.OpenViewAsync(actions.TriggerId ?? "", CheckInMessages.NotesModalView(checkIn, Metadata(checkIn, actions)), ct);
+                return SlackAck.Empty;
+            case CheckInMessages.Skip:
+                return Skip(actions, checkIn, pair);
+            case CheckInMessages.Snooze:
+                return Snooze(actions, checkIn, pair);
+            case CheckInMessages.AsyncStart:
+                return await AsyncStartAsync(actions, checkIn, pair, ct);
+            case CheckInMessages.AsyncAnswer:
+                if (checkIn.Status is not (CheckInStatus.Open or CheckInStatus.NoAnswer))
+                    return CheckInFlows.Tell(actions, slack, AlreadyDecided(checkIn));
+                await slack.OpenViewAsync(actions.TriggerId ?? "", CheckInMessages.AsyncModalView(Metadata(checkIn, actions)), ct);
+                return SlackAck.Empty;
+            case CheckInMessages.Pause:
+                if (!store.Pairs.PauseFromCheckIn(pair.Id, time.GetUtcNow() + PairStore.LongestPause))
+                    return CheckInFlows.Tell(actions, slack, "These check-ins are already paused or ended.");
+                return Update(actions, "Check-ins paused",
+                    $":pause_button: Check-ins with {Mrkdwn.User(pair.OtherThan(user))} are paused. Resume any time with `/mentor`.");
+            default:
+                return CheckInFlows.Tell(actions, slack, "That button is no longer supported. Try `/mentor help`.");
+        }
+    }
+
+    private SlackAck Skip(BlockActions actions, CheckIn checkIn, Pair pair)
+    {
+        var now = time.GetUtcNow();
+        var (after, changed) = store.Decide(checkIn.Id, c => c.Status == CheckInStatus.Open
+            ? c with { Status = CheckInStatus.Skipped, DecidedBy = actions.User.Id, DecidedAt = now } : null);
+        if (!changed) return CheckInFlows.Tell(actions, slack, AlreadyDecided(after));
+        return SlackAck.Empty.Then(ct => flows.RefreshPromptsAsync(after, pair, actions.Container?.ChannelId, actions.Container?.MessageTs, null, actions.User.Id, ct));
+    }
+
+    private SlackAck Snooze(BlockActions actions, CheckIn checkIn, Pair pair)
+    {
+        if (checkIn.Status != CheckInStatus.Open) return CheckInFlows.Tell(actions, slack, AlreadyDecided(checkIn));
+        var now = time.GetUtcNow();
+        var user = actions.User.Id;
+        var reminder = store.GetNudge(Nudge.IdOf(checkIn.Id, NudgeKind.Reminder, user));
+        var tomorrow = WorkingHours.NextAllowed(now + TimeSpan.FromDays(1), scheduler.ZoneOf(user), settings.Get());
+        if (reminder is not { Status: NudgeStatus.Pending })
+            return CheckInFlows.Tell(actions, slack, "I've already reminded you once, so I'll leave it with you. Log it here when you've met.");
+        if (reminder.Snoozed)
+            return CheckInFlows.Tell(actions, slack, "You're all set: I'll remind you tomorrow.");
+        store.UpdateNudge(reminder with { QueueAt = tomorrow, Snoozed = true });
+        store.SaveState(store.StateOf(pair.Id) with { IgnoredInARow = 0 });
+        var extra = $":alarm_clock: OK, I'll remind you {Mrkdwn.Date(tomorrow)}. That's the only reminder for this one.";
+        return SlackAck.Empty.Then(ct => flows.RefreshPromptsAsync(checkIn, pair, actions.Container?.ChannelId, actions.Container?.MessageTs, extra, user, ct));
+    }
+
+    private async Task<SlackAck> AsyncStartAsync(BlockActions actions, CheckIn checkIn, Pair pair, CancellationToken ct)
+    {
+        if (checkIn.Status is not (CheckInStatus.Open or CheckInStatus.NoAnswer))
+            return CheckInFlows.Tell(actions, slack, AlreadyDecided(checkIn));
+        var user = actions.User.Id;
+        if (pair.IsMenteeFor(user))
+        {
+            await slack.OpenViewAsync(actions.TriggerId ?? "", CheckInMessages.AsyncModalView(Metadata(checkIn, actions)), ct);
+            return SlackAck.Empty;
+        }
+        var now = time.GetUtcNow();
+        var mentee = pair.OtherThan(user);
+        var asked = store.AddNudgeOnce(CheckInScheduler.NewNudge(pair, checkIn.Id, checkIn.DueUtc, NudgeKind.AsyncRequest, mentee, now, now));
+        if (!asked) return CheckInFlows.Tell(actions, slack, $"I've already asked {Mrkdwn.User(mentee)} for a quick async check-in.");
+        var extra = $":memo: I've asked {Mrkdwn.User(mentee)} for three short written answers; you'll get them here.";
+        return SlackAck.Empty.Then(c => flows.RefreshPromptsAsync(checkIn, pair, actions.Container?.ChannelId, actions.Container?.MessageTs, extra, user, c));
+    }
+
+    private SlackAck Rate(BlockActions actions, string checkInId, string score)
+    {
+        if (store.Get(checkInId) is not { } checkIn || store.Pairs.Get(checkIn.PairId) is not { } pair)
+            return CheckInFlows.Tell(actions, slack, "I can't find that check-in any more.");
+        if (!pair.Includes(actions.User.Id)) return CheckInFlows.Tell(actions, slack, CheckInFlows.Stranger);
+        if (pair.MenteeId != actions.User.Id || !checkIn.IsHeld || !int.TryParse(score, NumberStyles.None, CultureInfo.InvariantCulture, out var rating) || rating is < 1 or > 5)
+            return CheckInFlows.Tell(actions, slack, "Only the mentee rates a check-in.");
+        if (!store.Rate(checkIn.Id, actions.User.Id, rating))
+            return CheckInFlows.Tell(actions, slack, $"You already rated this check-in {store.Get(checkIn.Id)?.Rating}/5. Thanks!");
+        return Update(actions, "Thanks for rating", $":star: Thanks! You rated this check-in {rating}/5.");
+    }
+
+    private SlackAck KeepGoing(BlockActions actions, string actionId, string value)
+    {
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var pairId) || store.Pairs.Get(pairId) is not { } pair)
+            return CheckInFlows.Tell(actions, slack, "I can't find that pairing any more.");
+        var user = actions.User.Id;
+        if (!pair.Includes(user)) return CheckInFlows.Tell(actions, slack, CheckInFlows.Stranger);
+        if (!store.AnswerKeepGoing(pair.Id))
+            return CheckInFlows.Tell(actions, slack, "One of you already answered this. Nothing changed.");
+        var other = Mrkdwn.User(pair.OtherThan(user));
+        var (mine, theirs) = actionId switch
+        {
+            CheckInMessages.KeepPause when store.Pairs.PauseFromCheckIn(pair.Id, time.GetUtcNow() + PairStore.LongestPause) =>
+                ($":pause_button: Paused check-ins with {other}. Resume any time with `/mentor`.", $":pause_button: {Mrkdwn.User(user)} paused your check-ins."),
+            CheckInMessages.KeepEnd when store.Pairs.EndFromCheckIn(pair.Id, time.GetUtcNow()) =>
+                ($":wave: Ended the pairing with {other}. Thanks for taking part!", $":wave: {Mrkdwn.User(user)} ended your pairing. Thanks for taking part!"),
+            _ => ($":muscle: Great, check-ins with {other} carry on as before.", $":muscle: {Mrkdwn.User(user)} chose to keep your check-ins going."),
+        };
+        var others = store.NudgesOfPair(pair.Id, NudgeKind.KeepGoing).Where(n => n is { Status: NudgeStatus.Sent, Channel: not null, Ts: not null } && n.RecipientId != user).ToList();
+        return Update(actions, CheckInMessages.KeepGoingAnswered(mine).Text, mine).Then(async ct =>
+        {
+            foreach (var n in others)
+            {
+                var content = CheckInMessages.KeepGoingAnswered(theirs);
+                try { await slack.UpdateMessageAsync(n.Channel!, n.Ts!, content.Text, content.Blocks, ct); }
+                catch (SlackApiException) { }
+            }
+        });
+    }
+
+    private async Task<SlackAck> PairModalAsync(BlockActions actions, string actionId, string value, CancellationToken ct)
+    {
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var pairId) || store.Pairs.Get(pairId) is not { } pair)
+            return CheckInFlows.Tell(actions, slack, "I can't find that pairing any more.");
+        if (!pair.Includes(actions.User.Id)) return CheckInFlows.Tell(actions, slack, CheckInFlows.Stranger);
+        var view = actionId == CheckInMessages.AddAgenda
+            ? CheckInMessages.AgendaModalView(pair.Id, store.OpenAgenda(pair.Id).Where(a => a.AuthorId == actions.User.Id).ToList())
+            : CheckInMessages.GoalModalView(pair.Id, goals.ListFor(actions.User.Id).Where(g => g.Status == GoalStatus.Open).ToList());
+        await slack.OpenViewAsync(actions.TriggerId ?? "", view, ct);
+        return SlackAck.Empty;
+    }
+
+    /// <summary>Replaces the clicked message with a one-line outcome.</summary>
+    private SlackAck Update(BlockActions actions, string text, string mrkdwn)
+    {
+        var channel = actions.Container?.ChannelId;
+        var ts = actions.Container?.MessageTs;
+        if (channel is null || ts is null) return CheckInFlows.Tell(actions, slack, mrkdwn);
+        return SlackAck.Empty.Then(ct => slack.UpdateMessageAsync(channel, ts, text, new System.Text.Json.Nodes.JsonArray(Blocks.Section(mrkdwn)), ct));
+    }
+
+    /// <summary>Where the modal's result should be shown again: check-in id, and the message the click came from.</summary>
+    private static string Metadata(CheckIn checkIn, BlockActions actions) =>
+        string.Join('|', checkIn.Id, actions.Container?.ChannelId ?? "", actions.Container?.MessageTs ?? "");
+
+    public static string AlreadyDecided(CheckIn checkIn) => checkIn.Status switch
+    {
+        CheckInStatus.Met => "This check-in is already logged as held. Nothing changed.",
+        CheckInStatus.Async => "This check-in is already logged as a quick async check-in. Nothing changed.",
+        CheckInStatus.Skipped => "This check-in was already skipped. Nothing changed.",
+        _ => "This check-in is already closed. Nothing changed.",
+    };
+}

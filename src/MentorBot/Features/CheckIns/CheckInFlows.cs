@@ -1,0 +1,64 @@
+using MentorBot.Features.Pairs;
+using MentorBot.Slack.Api;
+using MentorBot.Slack.Payloads;
+using MentorBot.Slack.Routing;
+
+namespace MentorBot.Features.CheckIns;
+
+/// <summary>What happens after a member decides: messages updated, summaries sent. Shared by buttons and modals.</summary>
+public sealed class CheckInFlows(CheckInStore store, SlackApiClient slack, ILogger<CheckInFlows> logger)
+{
+    public const string Stranger = "Sorry, this check-in belongs to another pair: only its two members can use it.";
+
+    /// <summary>
+    /// Rewrites every delivered prompt and reminder of the check-in (both people in a peer pair), plus the message the
+    /// click came from, to show what was chosen.
+    /// </summary>
+    public async Task RefreshPromptsAsync(CheckIn checkIn, Pair pair, string? clickedChannel, string? clickedTs, string? extra, string? clicker, CancellationToken ct)
+    {
+        var targets = store.NudgesOf(checkIn.Id)
+            .Where(n => n.Kind is NudgeKind.Prompt or NudgeKind.Reminder && n is { Status: NudgeStatus.Sent, Channel: not null, Ts: not null })
+            .Select(n => (Channel: n.Channel!, Ts: n.Ts!, Recipient: n.RecipientId))
+            .ToList();
+        if (clickedChannel is not null && clickedTs is not null && clicker is not null && !targets.Any(t => t.Channel == clickedChannel && t.Ts == clickedTs))
+            targets.Add((clickedChannel, clickedTs, clicker));
+        foreach (var (channel, ts, recipient) in targets)
+        {
+            var content = CheckInMessages.Decided(checkIn, recipient, pair, recipient == clicker ? extra : null);
+            await TryAsync(() => slack.UpdateMessageAsync(channel, ts, content.Text, content.Blocks, ct), "update a prompt");
+        }
+    }
+
+    /// <summary>The short summary to both people; the mentee's copy asks how useful it was.</summary>
+    public async Task SendSummariesAsync(CheckIn checkIn, Pair pair, CancellationToken ct)
+    {
+        var discussed = store.Agenda.Find(a => a.DiscussedIn == checkIn.Id).OrderBy(a => a.AddedAt).ToList();
+        foreach (var person in new[] { pair.MentorId, pair.MenteeId })
+        {
+            var content = CheckInMessages.Summary(checkIn, pair, person, discussed, askRating: person == pair.MenteeId);
+            await TryAsync(() => slack.SendDmAsync(person, content.Text, content.Blocks, ct), "send a summary");
+        }
+    }
+
+    /// <summary>An ephemeral line to the person who clicked, where they clicked (DM or response_url).</summary>
+    public static SlackAck Tell(BlockActions actions, SlackApiClient slack, string text)
+    {
+        var channel = actions.Channel?.Id ?? actions.Container?.ChannelId;
+        if (actions.ResponseUrl is { } url)
+            return SlackAck.Empty.Then(ct => slack.RespondAsync(url, SlackMessages.Ephemeral(text), ct));
+        if (channel is null) return SlackAck.Empty.Then(ct => slack.SendDmAsync(actions.User.Id, text, null, ct));
+        return SlackAck.Empty.Then(ct => slack.PostEphemeralAsync(channel, actions.User.Id, text, null, ct));
+    }
+
+    private async Task TryAsync(Func<Task> call, string what)
+    {
+        try
+        {
+            await call();
+        }
+        catch (SlackApiException ex)
+        {
+            logger.LogWarning("Could not {What}: {Error}", what, ex.Error);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+using System.Text.Json.Nodes;
+using MentorBot.Features.Goals;
+using MentorBot.Features.Pairs;
+using MentorBot.Slack.BlockKit;
+
+namespace MentorBot.Features.CheckIns;
+
+/// <summary>A DM's fallback text and blocks.</summary>
+public sealed record DmContent(string Text, JsonArray Blocks);
+
+/// <summary>Block Kit for every check-in DM and modal. User text is always escaped; people appear as mentions.</summary>
+public static class CheckInMessages
+{
+    public const string Met = "checkin.met";
+    public const string Snooze = "checkin.snooze";
+    public const string Skip = "checkin.skip";
+    public const string AsyncStart = "checkin.async";
+    public const string AsyncAnswer = "checkin.async.answer";
+    public const string Notes = "checkin.notes";
+    public const string Pause = "checkin.pause";
+    public const string AddAgenda = "checkin.agenda.add";
+    public const string UpdateGoal = "checkin.goal";
+    public const string RatePrefix = "checkin.rate.";
+    public const string KeepGoing = "checkin.keep.going";
+    public const string KeepPause = "checkin.keep.pause";
+    public const string KeepEnd = "checkin.keep.end";
+
+    public const string NotesModal = "checkin.notes";
+    public const string AsyncModal = "checkin.async";
+    public const string AgendaModal = "checkin.agenda";
+    public const string GoalModal = "checkin.goal";
+
+    public static DmContent Prompt(Pair pair, CheckIn checkIn, string recipient, IReadOnlyList<Goal> goals, IReadOnlyList<AgendaItem> agenda, bool reminder)
+    {
+        var other = pair.OtherThan(recipient);
+        var text = reminder
+            ? $"Reminder: did your check-in with {Mrkdwn.User(other)} happen?"
+            : $"Time for your check-in with {Mrkdwn.User(other)}.";
+        var blocks = new List<JsonObject>
+        {
+            Blocks.Section($"{(reminder ? ":alarm_clock:" : ":wave:")} {text}\nDue {Mrkdwn.Date(checkIn.DueUtc)}."),
+        };
+        blocks.AddRange(GoalBlocks(other, goals));
+        blocks.AddRange(AgendaBlocks(agenda, $"On {Mrkdwn.User(other)}'s agenda"));
+        blocks.Add(Blocks.Actions("checkin.choices",
+            Blocks.Button("We met", Met, checkIn.Id, "primary"),
+            Blocks.Button("Not yet — remind me tomorrow", Snooze, checkIn.Id),
+            Blocks.Button("Skip this time", Skip, checkIn.Id),
+            Blocks.Button("Quick async check-in", AsyncStart, checkIn.Id),
+            Blocks.Button("Add notes", Notes, checkIn.Id)));
+        blocks.Add(Blocks.Actions("checkin.pause",
+            Blocks.Button("Pause these check-ins", Pause, checkIn.Id, confirm: Blocks.Confirm("Pause check-ins?",
+                "No more prompts for this pair until one of you resumes it with /mentor.", "Pause", "Keep them"))));
+        blocks.Add(Blocks.Context("Notes stay private to the two of you."));
+        return new DmContent(text, Capped(blocks));
+    }
+
+    /// <summary>The prompt after someone chose: what was chosen, plus notes for held check-ins.</summary>
+    public static DmContent Decided(CheckIn checkIn, string recipient, Pair pair, string? extra = null)
+    {
+        var who = checkIn.DecidedBy is { } by ? (by == recipient ? "You" : Mrkdwn.User(by)) : "Someone";
+        var with = Mrkdwn.User(pair.OtherThan(recipient));
+        var text = checkIn.Status switch
+        {
+            CheckInStatus.Met => $":white_check_mark: {who} logged the check-in with {with} as held.",
+            CheckInStatus.Async => $":white_check_mark: The check-in with {with} was held as a quick async check-in.",
+            CheckInStatus.Skipped => $":fast_forward: {who} skipped this check-in with {with}. See you next time.",
+            CheckInStatus.Open when extra is not null => extra,
+            _ => $"This check-in with {with} is closed.",
+        };
+        var blocks = new List<JsonObject> { Blocks.Section(text) };
+        if (extra is not null && checkIn.Status != CheckInStatus.Open) blocks.Add(Blocks.Context(extra));
+        if (checkIn.IsHeld)
+            blocks.Add(Blocks.Actions("checkin.after", Blocks.Button(checkIn.Discussed is null ? "Add notes" : "Edit notes", Notes, checkIn.Id)));
+        else if (checkIn.Status == CheckInStatus.Open)
+            blocks.Add(Blocks.Actions("checkin.choices",
+                Blocks.Button("We met", Met, checkIn.Id, "primary"),
+                Blocks.Button("Skip this time", Skip, checkIn.Id),
+                Blocks.Button("Quick async check-in", AsyncStart, checkIn.Id),
+                Blocks.Button("Add notes", Notes, checkIn.Id)));
+        return new DmContent(StripMrkdwn(text), Capped(blocks));
+    }
+
+    public static DmContent Prep(Pair pair, DateTimeOffset due, string recipient, IReadOnlyList<AgendaItem> agenda)
+    {
+        var other = pair.OtherThan(recipient);
+        var text = $"Your check-in with {Mrkdwn.User(other)} is coming up. What do you want to talk about?";
+        var blocks = new List<JsonObject>
+        {
+            Blocks.Section($":spiral_note_pad: Your check-in with {Mrkdwn.User(other)} is {Mrkdwn.Date(due)}.\n*What do you want to talk about?*"),
+        };
+        blocks.AddRange(AgendaBlocks(agenda, "Your agenda so far"));
+        if (agenda.Count == 0) blocks.Add(Blocks.Context("Nothing on the agenda yet."));
+        blocks.Add(Blocks.Actions("checkin.prep",
+            Blocks.Button("Add agenda item", AddAgenda, pair.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "primary"),
+            Blocks.Button("Update a goal", UpdateGoal, pair.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        return new DmContent(text, Capped(blocks));
+    }
+
+    public static DmContent KeepGoingQuestion(Pair pair, string recipient)
+    {
+        var other = Mrkdwn.User(pair.OtherThan(recipient));
+        var text = $"The last three check-in prompts with {other} went unanswered. Do you want to keep going?";
+        var id = pair.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new DmContent(text, Capped(
+        [
+            Blocks.Section($":thinking_face: {text}\nI won't send more prompts until one of you answers."),
+            Blocks.Actions("checkin.keep",
+                Blocks.Button("Keep going", KeepGoing, id, "primary"),
+                Blocks.Button("Pause for now", KeepPause, id),
+                Blocks.Button("End the pairing", KeepEnd, id, "danger",
+                    Blocks.Confirm("End the pairing?", "Check-ins stop for good. Your goals stay yours.", "End it", "Cancel"))),
+        ]));
+    }
+
+    public static DmContent KeepGoingAnswered(string text) => new(StripMrkdwn(text), Capped([Blocks.Section(text)]));
+
+    public static DmContent AsyncRequest(CheckIn checkIn, string from)
+    {
+        var text = $"{Mrkdwn.User(from)} can't make a call this time. Could you answer three short questions instead?";
+        return new DmContent(text, Capped(
+        [
+            Blocks.Section($":memo: {text}"),
+            Blocks.Actions("checkin.async", Blocks.Button("Answer now", AsyncAnswer, checkIn.Id, "primary")),
+        ]));
+    }
+
+    /// <summary>The short summary both people get once a check-in is logged; the mentee's asks for a rating.</summary>
+    public static DmContent Summary(CheckIn checkIn, Pair pair, string recipient, IReadOnlyList<AgendaItem> discussed, bool askRating)
+    {
+        var other = Mrkdwn.User(pair.OtherThan(recipient));
+        var how = checkIn.Status == CheckInStatus.Async ? "quick async check-in" : "check-in";
+        var text = $"Summary of your {how} with {other}.";
+        var blocks = new List<JsonObject> { Blocks.Section($":clipboard: *{text}*") };
+        if (checkIn.Discussed is { } discussedText) blocks.Add(Blocks.Section("*What we discussed*\n" + Mrkdwn.Escape(discussedText)));
+        if (checkIn.NextSteps is { } next) blocks.Add(Blocks.Section("*Next steps*\n" + Mrkdwn.Escape(next)));
+        if (checkIn.AsyncProgress is { } progress) blocks.Add(Blocks.Section("*Progress*\n" + Mrkdwn.Escape(progress)));
+        if (checkIn.AsyncBlockers is { } blockers) blocks.Add(Blocks.Section("*Blockers*\n" + Mrkdwn.Escape(blockers)));
+        if (checkIn.AsyncNeeds is { } needs) blocks.Add(Blocks.Section("*What I need*\n" + Mrkdwn.Escape(needs)));
+        if (discussed.Count > 0)
+            blocks.Add(Blocks.Section("*Agenda covered*\n" + string.Join("\n", discussed.Take(15).Select(a => "• " + Mrkdwn.Escape(a.Text)))));
+        if (askRating)
+        {
+            blocks.Add(Blocks.Section("*How useful was this check-in?* (1 = not at all, 5 = very)"));
+            blocks.Add(Blocks.Actions("checkin.rate", Enumerable.Range(1, 5)
+                .Select(n => Blocks.Button(n.ToString(System.Globalization.CultureInfo.InvariantCulture), RatePrefix + n, checkIn.Id)).ToArray()));
+        }
+        blocks.Add(Blocks.Context("Private to the two of you."));
+        return new DmContent(text, Capped(blocks));
+    }
+
+    public static JsonObject NotesModalView(CheckIn checkIn, string privateMetadata) => Views.Modal(NotesModal, "Check-in notes", new JsonArray(
+        Blocks.Section(checkIn.IsHeld ? "Add what you talked about." : "Saving logs this check-in as held."),
+        Blocks.Input("discussed", "What we discussed", Blocks.TextInput("value", multiline: true, maxLength: 2000, initialValue: checkIn.Discussed), optional: true),
+        Blocks.Input("next", "Next steps", Blocks.TextInput("value", multiline: true, maxLength: 1000, initialValue: checkIn.NextSteps), optional: true),
+        Blocks.Context("Private to the two of you.")), privateMetadata: privateMetadata);
+
+    public static JsonObject AsyncModalView(string privateMetadata) => Views.Modal(AsyncModal, "Quick async check-in", new JsonArray(
+        Blocks.Section("Three short answers count as this check-in."),
+        Blocks.Input("progress", "Progress since last time", Blocks.TextInput("value", multiline: true, maxLength: 1000)),
+        Blocks.Input("blockers", "Blockers", Blocks.TextInput("value", multiline: true, maxLength: 1000), optional: true),
+        Blocks.Input("needs", "What I need", Blocks.TextInput("value", multiline: true, maxLength: 1000), optional: true),
+        Blocks.Context("Private to the two of you.")), submit: "Send", privateMetadata: privateMetadata);
+
+    public static JsonObject AgendaModalView(int pairId, IReadOnlyList<AgendaItem> agenda)
+    {
+        var blocks = new List<JsonObject>
+        {
+            Blocks.Input("item", "What do you want to talk about?", Blocks.TextInput("value", multiline: true, maxLength: 500)),
+        };
+        blocks.AddRange(AgendaBlocks(agenda, "Already on the agenda"));
+        return Views.Modal(AgendaModal, "Add agenda item", new JsonArray(blocks.Take(Limits.ViewBlocks).Select(b => (JsonNode)b).ToArray()),
+            submit: "Add", privateMetadata: pairId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public static JsonObject GoalModalView(int pairId, IReadOnlyList<Goal> goals) => goals.Count == 0
+        ? Views.Modal(GoalModal, "Update a goal", new JsonArray(Blocks.Section("You have no open goals yet. Add one with `/goal add`.")), submit: null, close: "OK")
+        : Views.Modal(GoalModal, "Update a goal", new JsonArray(
+            Blocks.Input("goal", "Goal", Blocks.StaticSelect("value", goals.Select(g => Blocks.Option($"#{g.Number} {g.Title}", g.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))))),
+            Blocks.Input("progress", "Progress", Blocks.StaticSelect("value",
+                Enumerable.Range(0, 11).Select(i => Blocks.Option($"{i * 10}%", (i * 10).ToString(System.Globalization.CultureInfo.InvariantCulture))))),
+            Blocks.Input("note", "Note", Blocks.TextInput("value", multiline: true, maxLength: 500), optional: true)),
+            privateMetadata: pairId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static IEnumerable<JsonObject> GoalBlocks(string ownerId, IReadOnlyList<Goal> goals)
+    {
+        if (goals.Count == 0)
+        {
+            yield return Blocks.Context($"{Mrkdwn.User(ownerId)} has no open shared goals.");
+            yield break;
+        }
+        var lines = goals.Take(10).Select(g => $"• #{g.Number} {Mrkdwn.Escape(g.Title)} — {g.Progress}%");
+        var more = goals.Count > 10 ? $"\n…and {goals.Count - 10} more" : "";
+        yield return Blocks.Section($"*{Mrkdwn.User(ownerId)}'s open goals*\n" + string.Join("\n", lines) + more);
+    }
+
+    private static IEnumerable<JsonObject> AgendaBlocks(IReadOnlyList<AgendaItem> agenda, string title)
+    {
+        if (agenda.Count == 0) yield break;
+        var lines = agenda.Take(15).Select(a => "• " + Mrkdwn.Escape(a.Text));
+        var more = agenda.Count > 15 ? $"\n…and {agenda.Count - 15} more" : "";
+        yield return Blocks.Section($"*{title}*\n" + string.Join("\n", lines) + more);
+    }
+
+    private static JsonArray Capped(IEnumerable<JsonObject> blocks) =>
+        Blocks.Capped(blocks, Limits.MessageBlocks, n => $"{n} more not shown.");
+
+    private static string StripMrkdwn(string text) => text.Replace(":white_check_mark: ", "").Replace(":fast_forward: ", "");
+}

@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using MentorBot.Features.Admin;
+using MentorBot.Features.CheckIns;
+using MentorBot.Features.Pairs;
+using MentorBot.People;
+
+namespace MentorBot.Nudges;
+
+/// <summary>
+/// Turns due occurrences into check-ins and outbox nudges. Each occurrence is recorded in the same transaction that
+/// moves the pair's <see cref="Pair.NextCheckInUtc"/> forward, so a restart never repeats or skips one; after downtime
+/// only the latest occurrence inside <see cref="Grace"/> is prompted, older ones are recorded as missed.
+/// </summary>
+public sealed class CheckInScheduler(
+    CheckInStore store,
+    ProgrammeSettingsStore settings,
+    UserDirectory people,
+    ILogger<CheckInScheduler> logger) : IPeriodicJob
+{
+    public static readonly TimeSpan Grace = TimeSpan.FromHours(12);
+    public static readonly TimeSpan ReminderAfter = TimeSpan.FromDays(2);
+    public const int IgnoredBeforeAsking = 3;
+    private const int Batch = 1000;
+    private readonly ConcurrentDictionary<string, bool> _zoneFallbackLogged = new();
+
+    public async Task TickAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var programme = settings.Get();
+        // Loops until nothing is due; each pass moves every claimed pair's schedule past "now" or drops it.
+        for (var pass = 0; pass < 10_000 && !ct.IsCancellationRequested; pass++)
+        {
+            var due = store.Pairs.DueForCheckIn(now, Batch);
+            if (due.Count == 0) break;
+            foreach (var pair in due)
+            {
+                try
+                {
+                    ClaimAll(pair, now, programme);
+                }
+                catch (Exception ex)
+                {
+                    // One broken pair (bad cadence, bad data) must not hold up everyone else's prompts.
+                    logger.LogError(ex, "Could not schedule the check-in of pair {PairId}; its schedule is stopped", pair.Id);
+                    store.InTransaction(() => store.Pairs.AdvanceCheckIn(pair.Id, pair.NextCheckInUtc!.Value, null));
+                }
+            }
+            await Task.Yield();
+        }
+        SchedulePrep(now, programme);
+    }
+
+    public TimeZoneInfo ZoneOf(string userId)
+    {
+        var id = people.Cached(userId)?.TimeZoneId;
+        if (TimeZones.TryFind(id, out var zone)) return zone;
+        if (_zoneFallbackLogged.TryAdd(userId, true))
+            logger.LogInformation("No usable time zone for {UserId}; using UTC", userId);
+        return TimeZoneInfo.Utc;
+    }
+
+    /// <summary>Who gets the check-in prompt: the mentor, or both people in a peer pair.</summary>
+    public static IEnumerable<string> PromptRecipients(Pair pair) =>
+        pair.Type == PairType.Peer ? [pair.MentorId, pair.MenteeId] : [pair.MentorId];
+
+    /// <summary>Who is asked to come prepared: the mentee, or both people in a peer pair.</summary>
+    public static IEnumerable<string> PrepRecipients(Pair pair) =>
+        pair.Type == PairType.Peer ? [pair.MentorId, pair.MenteeId] : [pair.MenteeId];
+
+    private void ClaimAll(Pair pair, DateTimeOffset now, ProgrammeSettings programme)
+    {
+        var zone = ZoneOf(pair.MentorId);
+        var due = pair.NextCheckInUtc!.Value;
+        for (var i = 0; i < 10_000; i++)
+        {
+            var next = CadencePlanner.NextAfter(pair.Cadence, zone, pair.StartedAt, due);
+            var isLatest = next is null || next > now;
+            var prompt = isLatest && now - due <= Grace;
+            if (!Claim(pair, due, next, prompt, now, programme)) return;
+            if (isLatest) return;
+            due = next!.Value;
+        }
+    }
+
+    private bool Claim(Pair pair, DateTimeOffset due, DateTimeOffset? next, bool prompt, DateTimeOffset now, ProgrammeSettings programme) =>
+        store.InTransaction(() =>
+        {
+            if (!store.Pairs.AdvanceCheckIn(pair.Id, due, next)) return false;
+            var id = CheckIn.IdOf(pair.Id, due);
+            if (store.Get(id) is not null) return true; // recorded before: the schedule only had to catch up
+
+            var state = store.StateOf(pair.Id);
+            if (state.OpenCheckInId is { } openId && store.Get(openId) is { Status: CheckInStatus.Open } open)
+            {
+                store.Update(open with { Status = CheckInStatus.NoAnswer });
+                if (open.PromptedAt is not null) state = state with { IgnoredInARow = state.IgnoredInARow + 1 };
+            }
+
+            var status = !prompt ? CheckInStatus.Missed
+                : state.AwaitingKeepGoing || state.IgnoredInARow >= IgnoredBeforeAsking ? CheckInStatus.Suppressed
+                : CheckInStatus.Open;
+            store.CheckIns.Insert(new CheckIn
+            {
+                Id = id, PairId = pair.Id, MentorId = pair.MentorId, MenteeId = pair.MenteeId, DueUtc = due, Status = status, CreatedAt = now,
+            });
+
+            if (status == CheckInStatus.Open)
+            {
+                state = state with { OpenCheckInId = id };
+                foreach (var person in PromptRecipients(pair))
+                {
+                    var zone = ZoneOf(person);
+                    store.AddNudgeOnce(NewNudge(pair, id, due, NudgeKind.Prompt, person, WorkingHours.NextAllowed(due, zone, programme), now));
+                    if (programme.MaxReminders > 0)
+                        store.AddNudgeOnce(NewNudge(pair, id, due, NudgeKind.Reminder, person,
+                            WorkingHours.NextAllowed(due + ReminderAfter, zone, programme), now));
+                }
+            }
+            else if (status == CheckInStatus.Suppressed && !state.AwaitingKeepGoing)
+            {
+                // Three prompts in a row went unanswered: ask once whether to go on, then stay quiet until answered.
+                state = state with { AwaitingKeepGoing = true, OpenCheckInId = null };
+                foreach (var person in new[] { pair.MentorId, pair.MenteeId })
+                    store.AddNudgeOnce(NewNudge(pair, id, due, NudgeKind.KeepGoing, person, WorkingHours.NextAllowed(now, ZoneOf(person), programme), now));
+            }
+            store.SaveState(state);
+
+            if (next is { } upcoming && upcoming - programme.PrepLead <= now && !state.AwaitingKeepGoing)
+                AddPrep(pair, upcoming, now, programme);
+            return true;
+        });
+
+    /// <summary>"Come prepared" DMs for check-ins that entered the prep window since the last scan.</summary>
+    private void SchedulePrep(DateTimeOffset now, ProgrammeSettings programme)
+    {
+        var from = store.PrepScannedUntil is { } scanned && scanned > now ? scanned : now;
+        var until = now + programme.PrepLead;
+        if (until <= from) return;
+        foreach (var pair in store.Pairs.CheckInsBetween(from, until))
+        {
+            try
+            {
+                if (store.StateOf(pair.Id).AwaitingKeepGoing) continue;
+                store.InTransaction(() => AddPrep(pair, pair.NextCheckInUtc!.Value, now, programme));
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Could not schedule the prep message of pair {PairId}", pair.Id);
+            }
+        }
+        store.PrepScannedUntil = until;
+    }
+
+    private bool AddPrep(Pair pair, DateTimeOffset due, DateTimeOffset now, ProgrammeSettings programme)
+    {
+        var added = false;
+        foreach (var person in PrepRecipients(pair))
+        {
+            var at = WorkingHours.NextAllowed(Max(due - programme.PrepLead, now), ZoneOf(person), programme);
+            if (at >= due) continue; // no working moment left before the check-in: a late prep DM is useless
+            added |= store.AddNudgeOnce(NewNudge(pair, CheckIn.IdOf(pair.Id, due), due, NudgeKind.Prep, person, at, now));
+        }
+        return added;
+    }
+
+    internal static Nudge NewNudge(Pair pair, string checkInId, DateTimeOffset due, NudgeKind kind, string recipient, DateTimeOffset queueAt, DateTimeOffset now) => new()
+    {
+        Id = Nudge.IdOf(checkInId, kind, recipient), PairId = pair.Id, CheckInId = checkInId, DueUtc = due, Kind = kind,
+        RecipientId = recipient, Status = NudgeStatus.Pending, QueueAt = queueAt, CreatedAt = now,
+    };
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using MentorBot.Features.CheckIns;
+using MentorBot.Features.Pairs;
+using MentorBot.Nudges;
+using MentorBot.People;
+
+namespace MentorBot.Tests.Features.CheckIns;
+
+/// <summary>Helpers for check-in scenarios: pairs straight into the store (as the pairs feature would), ticks, prompts.</summary>
+public static class CheckInKit
+{
+    public const string Mentor = "UMENTOR";
+    public const string Mentee = "UMENTEE";
+    public const string PromptText = "Time for your check-in";
+
+    public static Pair StartPair(TestApp app, Cadence? cadence = null, string zone = "Europe/Amsterdam", string mentor = Mentor, string mentee = Mentee,
+        PairType type = PairType.Mentoring, DateTimeOffset? startedAt = null, string? menteeZone = null)
+    {
+        var people = app.Get<UserDirectory>();
+        var now = app.Time.GetUtcNow();
+        // Slack knows them too: the daily users.info refresh must find the same zones.
+        app.Slack.AddUser(mentor, "Mentor " + mentor, zone);
+        app.Slack.AddUser(mentee, "Mentee " + mentee, menteeZone ?? zone);
+        people.Remember(new Person { Id = mentor, DisplayName = "Mentor " + mentor, TimeZoneId = zone, FetchedAt = now });
+        people.Remember(new Person { Id = mentee, DisplayName = "Mentee " + mentee, TimeZoneId = menteeZone ?? zone, FetchedAt = now });
+        cadence ??= Cadence.Default;
+        var start = startedAt ?? now;
+        var next = CadencePlanner.NextAfter(cadence, TimeZoneInfo.FindSystemTimeZoneById(zone), start, start);
+        return app.Get<PairStore>().Add(new Pair
+        {
+            MentorId = mentor, MenteeId = mentee, Type = type, Status = PairStatus.Active, StartedAt = start,
+            Cadence = cadence, CadenceIsDefault = false, NextCheckInUtc = next,
+        });
+    }
+
+    public static async Task TickAtAsync(TestApp app, DateTimeOffset at)
+    {
+        app.Time.SetUtcNow(at);
+        await app.Get<PeriodicJobs>().RunOnceAsync();
+    }
+
+    /// <summary>Moves the clock in steps to <paramref name="until"/>, ticking the scheduler at each step.</summary>
+    public static async Task RunUntilAsync(TestApp app, DateTimeOffset until, TimeSpan step)
+    {
+        var t = app.Time.GetUtcNow();
+        while (t < until)
+        {
+            t = t + step > until ? until : t + step;
+            await TickAtAsync(app, t);
+        }
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>What the call shows, with JSON's HTML-safe escapes undone, so "&lt;@U1&gt;" reads as Slack would get it.</summary>
+    public static string Shown(this SlackCall call) => call.Args.ToJsonString(Relaxed);
+
+    public static string Shown(this IEnumerable<JsonObject> blocks) =>
+        new JsonArray(blocks.Select(b => (JsonNode)b.DeepClone()).ToArray()).ToJsonString(Relaxed);
+
+    public static IReadOnlyList<SlackCall> Prompts(TestApp app, string user = Mentor) =>
+        app.Slack.DmsTo(user).Where(c => (c.Arg("text") ?? "").StartsWith(PromptText, StringComparison.Ordinal)).ToList();
+
+    public static IReadOnlyList<SlackCall> DmsContaining(TestApp app, string user, string text) =>
+        app.Slack.DmsTo(user).Where(c => c.Shown().Contains(text, StringComparison.Ordinal)).ToList();
+
+    /// <summary>The value of the button with <paramref name="actionId"/> in a posted message.</summary>
+    public static string ButtonValue(SlackCall call, string actionId) =>
+        Buttons(call.Args["blocks"]).First(b => b["action_id"]?.ToString() == actionId)["value"]!.ToString();
+
+    public static IEnumerable<JsonObject> Buttons(JsonNode? blocks) =>
+        (blocks as JsonArray ?? []).OfType<JsonObject>()
+            .SelectMany(b => (b["elements"] as JsonArray ?? []).OfType<JsonObject>().Concat(b["accessory"] is JsonObject a ? [a] : []))
+            .Where(e => e["type"]?.ToString() == "button");
+
+    /// <summary>Where the prompt for <paramref name="user"/> was posted (channel, ts) as the app recorded it.</summary>
+    public static (string Channel, string Ts) PromptMessage(TestApp app, string checkInId, string user = Mentor)
+    {
+        var nudge = app.Get<CheckInStore>().NudgesOf(checkInId).Single(n => n.Kind == NudgeKind.Prompt && n.RecipientId == user);
+        return (nudge.Channel!, nudge.Ts!);
+    }
+
+    public static Task<HttpResponseMessage> ClickAsync(TestApp app, string user, string actionId, string value, string? checkInIdForMessage = null, string? messageOwner = null)
+    {
+        var (channel, ts) = checkInIdForMessage is null ? (FakeSlackApi.DmOf(user), "1700000001.000001") : PromptMessage(app, checkInIdForMessage, messageOwner ?? user);
+        return app.InteractAsync(Interactions.ButtonClick(user, actionId, value, ts, channel));
+    }
+
+    public static Task<HttpResponseMessage> SubmitNotesAsync(TestApp app, string user, string checkInId, string? discussed, string? next = null, string meta = "") =>
+        app.InteractAsync(Interactions.Submit(user, CheckInMessages.NotesModal, new Dictionary<string, JsonObject>
+        {
+            ["discussed"] = Interactions.TextValue(discussed), ["next"] = Interactions.TextValue(next),
+        }, privateMetadata: checkInId + meta));
+
+    public static Task<HttpResponseMessage> SubmitAsyncAsync(TestApp app, string user, string checkInId, string progress, string? blockers = null, string? needs = null) =>
+        app.InteractAsync(Interactions.Submit(user, CheckInMessages.AsyncModal, new Dictionary<string, JsonObject>
+        {
+            ["progress"] = Interactions.TextValue(progress), ["blockers"] = Interactions.TextValue(blockers), ["needs"] = Interactions.TextValue(needs),
+        }, privateMetadata: checkInId + "||"));
+
+    public static DateTimeOffset Local(string zone, int y, int m, int d, int h, int min = 0)
+    {
+        var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
+        var local = new DateTime(y, m, d, h, min, 0);
+        return new DateTimeOffset(local, tz.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    public static DateTimeOffset LocalOf(DateTimeOffset instant, string zone) =>
+        TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(zone));
+}

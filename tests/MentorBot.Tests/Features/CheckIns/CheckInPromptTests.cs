@@ -1,0 +1,290 @@
+using System.Text.Json.Nodes;
+using MentorBot.Features.Admin;
+using MentorBot.Features.CheckIns;
+using MentorBot.Features.Goals;
+using MentorBot.Features.Home;
+using MentorBot.Features.Pairs;
+using static MentorBot.Tests.Features.CheckIns.CheckInKit;
+
+namespace MentorBot.Tests.Features.CheckIns;
+
+public class CheckInPromptTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+    private Pair _pair = null!;
+    private string _checkInId = "";
+
+    public async Task InitializeAsync()
+    {
+        _app = await TestApp.StartFreshAsync();
+        _pair = StartPair(_app);
+        var goals = _app.Get<GoalStore>();
+        var now = _app.Time.GetUtcNow();
+        goals.Update(goals.Add(Mentee, "Ship the <b>billing</b> service", now) with { Progress = 40 });
+        goals.Add(Mentee, "Secret private goal", now, visibility: GoalVisibility.OnlyMe);
+        _app.Get<CheckInStore>().AddAgenda(_pair.Id, Mentee, "Talk about the promo case", now);
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<SlackCall> PromptAsync()
+    {
+        await TickAtAsync(_app, _pair.NextCheckInUtc!.Value);
+        var prompt = Assert.Single(Prompts(_app));
+        _checkInId = ButtonValue(prompt, CheckInMessages.Met);
+        return prompt;
+    }
+
+    private CheckIn Current => _app.Get<CheckInStore>().Get(_checkInId)!;
+
+    [Fact]
+    public async Task ThePrompt_ShowsWhoGoalsAgendaAndAllFiveChoicesPlusPause()
+    {
+        var prompt = await PromptAsync();
+        var visible = prompt.Shown();
+        Assert.Contains($"<@{Mentee}>", visible);
+        Assert.Contains("Ship the &lt;b&gt;billing&lt;/b&gt; service", visible);
+        Assert.Contains("40%", visible);
+        Assert.DoesNotContain("Secret private goal", visible);
+        Assert.Contains("Talk about the promo case", visible);
+        var buttons = Buttons(prompt.Args["blocks"]).Select(b => b["text"]!["text"]!.ToString()).ToList();
+        Assert.Equal(["We met", "Not yet — remind me tomorrow", "Skip this time", "Quick async check-in", "Add notes", "Pause these check-ins"], buttons);
+    }
+
+    [Fact]
+    public async Task WeMet_OpensNotes_ThenLogsOnce_UpdatesThePrompt_SummarisesToBoth_AndAsksTheMenteeToRate()
+    {
+        await PromptAsync();
+        await ClickAsync(_app, Mentor, CheckInMessages.Met, _checkInId, _checkInId);
+        var modal = await _app.Slack.WaitForCallAsync("views.open");
+        Assert.Equal(CheckInMessages.NotesModal, modal.Args["view"]!["callback_id"]!.ToString());
+        var meta = modal.Args["view"]!["private_metadata"]!.ToString();
+
+        var response = await _app.InteractAsync(Interactions.Submit(Mentor, CheckInMessages.NotesModal, new Dictionary<string, JsonObject>
+        {
+            ["discussed"] = Interactions.TextValue("Promo case and billing rollout"), ["next"] = Interactions.TextValue("Draft the promo doc"),
+        }, meta));
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        var menteeSummary = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == FakeSlackApi.DmOf(Mentee) && c.Shown().Contains("Summary"));
+        await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == FakeSlackApi.DmOf(Mentor) && c.Shown().Contains("Summary"));
+        var update = await _app.Slack.WaitForCallAsync("chat.update");
+        var (channel, ts) = PromptMessage(_app, _checkInId);
+        Assert.Equal((channel, ts), (update.Arg("channel"), update.Arg("ts")));
+        Assert.Contains("held", update.Shown());
+        Assert.Contains("Draft the promo doc", menteeSummary.Shown());
+        Assert.Contains("Talk about the promo case", menteeSummary.Shown());
+        Assert.Equal(5, Buttons(menteeSummary.Args["blocks"]).Count(b => b["action_id"]!.ToString().StartsWith(CheckInMessages.RatePrefix)));
+
+        Assert.Equal(CheckInStatus.Met, Current.Status);
+        Assert.Empty(_app.Get<CheckInStore>().OpenAgenda(_pair.Id));
+
+        // Saving again (double click on Save, or the mentee editing) only edits the notes: no second log, no second summary.
+        var again = await _app.InteractAsync(Interactions.Submit(Mentee, CheckInMessages.NotesModal, new Dictionary<string, JsonObject>
+        {
+            ["discussed"] = Interactions.TextValue("Promo case, billing rollout, and hiring"),
+        }, meta));
+        Assert.Equal("", await again.Content.ReadAsStringAsync());
+        Assert.Equal(("Promo case, billing rollout, and hiring", Mentor), (Current.Discussed, Current.DecidedBy));
+        await _app.InteractAsync(Interactions.ButtonClick(Mentor, CheckInMessages.Met, _checkInId));
+        await _app.Slack.WaitForCallAsync("chat.postEphemeral", c => c.Shown().Contains("already logged"));
+        Assert.Single(_app.Slack.Calls("chat.postMessage"), c => c.Arg("channel") == FakeSlackApi.DmOf(Mentee) && c.Shown().Contains("Summary"));
+
+        // Rating: once, 1–5, feeding the value score.
+        await ClickAsync(_app, Mentee, CheckInMessages.RatePrefix + "4", _checkInId);
+        await ClickAsync(_app, Mentee, CheckInMessages.RatePrefix + "1", _checkInId);
+        await _app.Slack.WaitForCallAsync("chat.postEphemeral", c => c.Shown().Contains("already rated"));
+        Assert.Equal(4, Current.Rating);
+        var figures = _app.Services.GetServices<IProgrammeFigures>().SelectMany(f => f.Figures(_app.Time.GetUtcNow())).ToList();
+        Assert.Contains(figures, f => f.Value.StartsWith("4.0 average, 100% rated 4–5"));
+        Assert.Contains(figures, f => f.Value == "1 of 1 due");
+        Assert.DoesNotContain(figures, f => f.Value.Contains("promo", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Skip_DoubleClicked_HasOneEffect_AndTheSecondClickIsToldSo()
+    {
+        await PromptAsync();
+        await ClickAsync(_app, Mentor, CheckInMessages.Skip, _checkInId, _checkInId);
+        await ClickAsync(_app, Mentor, CheckInMessages.Skip, _checkInId, _checkInId);
+
+        await _app.Slack.WaitForCallAsync("chat.postEphemeral", c => c.Shown().Contains("already skipped"));
+        var update = await _app.Slack.WaitForCallAsync("chat.update");
+        Assert.Contains("skipped", update.Shown());
+        Assert.Single(_app.Slack.Calls("chat.update"));
+        Assert.Equal((CheckInStatus.Skipped, Mentor), (Current.Status, Current.DecidedBy));
+        Assert.DoesNotContain(_app.Slack.Calls("chat.postMessage"), c => c.Shown().Contains("Summary"));
+    }
+
+    [Theory]
+    [InlineData(CheckInMessages.Met)]
+    [InlineData(CheckInMessages.Snooze)]
+    [InlineData(CheckInMessages.Skip)]
+    [InlineData(CheckInMessages.AsyncStart)]
+    [InlineData(CheckInMessages.Notes)]
+    [InlineData(CheckInMessages.Pause)]
+    [InlineData(CheckInMessages.RatePrefix + "5")]
+    public async Task AStrangersClick_IsRefused_AndChangesNothing(string actionId)
+    {
+        await PromptAsync();
+        var before = _app.Slack.Calls().Count;
+        await ClickAsync(_app, "USTRANGER", actionId, _checkInId);
+
+        var refusal = await _app.Slack.WaitForCallAsync("chat.postEphemeral");
+        Assert.Equal("USTRANGER", refusal.Arg("user"));
+        Assert.Contains("another pair", refusal.Shown());
+        Assert.Equal(CheckInStatus.Open, Current.Status);
+        Assert.Equal(PairStatus.Active, _app.Get<PairStore>().Get(_pair.Id)!.Status);
+        Assert.Equal(before + 1, _app.Slack.Calls().Count);
+        Assert.DoesNotContain(_app.Slack.Calls(), c => c.Shown().Contains("billing") && c.Shown().Contains("USTRANGER"));
+    }
+
+    [Fact]
+    public async Task AStrangersModalSubmissions_AreRefused()
+    {
+        await PromptAsync();
+        var notes = await SubmitNotesAsync(_app, "USTRANGER", _checkInId, "sneaky", meta: "||");
+        var asyncAnswers = await SubmitAsyncAsync(_app, "USTRANGER", _checkInId, "sneaky");
+        var agenda = await _app.InteractAsync(Interactions.Submit("USTRANGER", CheckInMessages.AgendaModal,
+            new Dictionary<string, JsonObject> { ["item"] = Interactions.TextValue("sneaky") }, _pair.Id.ToString()));
+
+        foreach (var r in new[] { notes, asyncAnswers, agenda }) Assert.Contains("another pair", await r.Content.ReadAsStringAsync());
+        Assert.Equal(CheckInStatus.Open, Current.Status);
+        Assert.DoesNotContain(_app.Get<CheckInStore>().OpenAgenda(_pair.Id), a => a.Text == "sneaky");
+    }
+
+    [Fact]
+    public async Task Snooze_MovesTheOneReminderToTomorrow_AndASecondSnoozeAfterItIsDeclined()
+    {
+        await PromptAsync();
+        var due = _pair.NextCheckInUtc!.Value;
+        await ClickAsync(_app, Mentor, CheckInMessages.Snooze, _checkInId, _checkInId);
+        await _app.Slack.WaitForCallAsync("chat.update", c => c.Shown().Contains("remind you"));
+
+        await TickAtAsync(_app, due + TimeSpan.FromHours(23));
+        Assert.DoesNotContain(_app.Slack.DmsTo(Mentor), c => (c.Arg("text") ?? "").StartsWith("Reminder"));
+        await TickAtAsync(_app, due + TimeSpan.FromHours(24));
+        var reminder = Assert.Single(_app.Slack.DmsTo(Mentor), c => (c.Arg("text") ?? "").StartsWith("Reminder"));
+        Assert.Contains(CheckInMessages.Met, reminder.Shown());
+
+        await ClickAsync(_app, Mentor, CheckInMessages.Snooze, _checkInId);
+        await _app.Slack.WaitForCallAsync("chat.postEphemeral", c => c.Shown().Contains("already reminded you once"));
+        await RunUntilAsync(_app, due + TimeSpan.FromDays(6), TimeSpan.FromHours(6));
+        Assert.Single(_app.Slack.DmsTo(Mentor), c => (c.Arg("text") ?? "").StartsWith("Reminder"));
+    }
+
+    [Fact]
+    public async Task QuickAsync_FromTheMentor_AsksTheMentee_WhoseAnswersLogATouchpoint()
+    {
+        await PromptAsync();
+        await ClickAsync(_app, Mentor, CheckInMessages.AsyncStart, _checkInId, _checkInId);
+        await ClickAsync(_app, Mentor, CheckInMessages.AsyncStart, _checkInId, _checkInId);
+        await _app.Slack.WaitForCallAsync("chat.postEphemeral", c => c.Shown().Contains("already asked"));
+        await TickAtAsync(_app, _app.Time.GetUtcNow() + TimeSpan.FromSeconds(30));
+        var ask = Assert.Single(_app.Slack.DmsTo(Mentee), c => c.Shown().Contains("three short questions"));
+
+        await ClickAsync(_app, Mentee, CheckInMessages.AsyncAnswer, ButtonValue(ask, CheckInMessages.AsyncAnswer));
+        var modal = await _app.Slack.WaitForCallAsync("views.open");
+        Assert.Equal(CheckInMessages.AsyncModal, modal.Args["view"]!["callback_id"]!.ToString());
+        var empty = await SubmitAsyncAsync(_app, Mentee, _checkInId, "  ");
+        Assert.Contains("progress", await empty.Content.ReadAsStringAsync());
+
+        await SubmitAsyncAsync(_app, Mentee, _checkInId, "Billing is live", "Waiting on review", "An intro to the SRE lead");
+        var summary = await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == FakeSlackApi.DmOf(Mentor) && c.Shown().Contains("Summary"));
+        Assert.Contains("An intro to the SRE lead", summary.Shown());
+        Assert.Equal(CheckInStatus.Async, Current.Status);
+        await _app.Slack.WaitForCallAsync("chat.update", c => c.Shown().Contains("async"));
+    }
+
+    [Fact]
+    public async Task Pause_FromThePrompt_PausesThePair_AndStopsItsReminder()
+    {
+        await PromptAsync();
+        await ClickAsync(_app, Mentor, CheckInMessages.Pause, _checkInId, _checkInId);
+        await _app.Slack.WaitForCallAsync("chat.update", c => c.Shown().Contains("paused"));
+        var pair = _app.Get<PairStore>().Get(_pair.Id)!;
+        Assert.Equal((PairStatus.Paused, (DateTimeOffset?)null), (pair.Status, pair.NextCheckInUtc));
+
+        await RunUntilAsync(_app, _pair.NextCheckInUtc!.Value + TimeSpan.FromDays(15), TimeSpan.FromHours(6));
+        Assert.Single(_app.Slack.DmsTo(Mentor));
+    }
+
+    [Fact]
+    public async Task ThreeIgnoredPrompts_LeadToOneKeepGoingQuestion_AndSilenceUntilAnswered()
+    {
+        var first = _pair.NextCheckInUtc!.Value;
+        await RunUntilAsync(_app, first + TimeSpan.FromDays(21) + TimeSpan.FromHours(1), TimeSpan.FromHours(3));
+        Assert.Equal(3, Prompts(_app).Count);
+        Assert.Equal(3, _app.Slack.DmsTo(Mentor).Count(c => (c.Arg("text") ?? "").StartsWith("Reminder")));
+        var question = Assert.Single(_app.Slack.DmsTo(Mentor), c => c.Shown().Contains("Do you want to keep going?"));
+        Assert.Single(_app.Slack.DmsTo(Mentee), c => c.Shown().Contains("Do you want to keep going?"));
+
+        await RunUntilAsync(_app, first + TimeSpan.FromDays(35) + TimeSpan.FromHours(1), TimeSpan.FromHours(6));
+        Assert.Equal(3, Prompts(_app).Count);
+        Assert.Single(_app.Slack.DmsTo(Mentor), c => c.Shown().Contains("Do you want to keep going?"));
+
+        var pairId = ButtonValue(question, CheckInMessages.KeepGoing);
+        await _app.InteractAsync(Interactions.ButtonClick("USTRANGER", CheckInMessages.KeepGoing, pairId));
+        await _app.Slack.WaitForCallAsync("chat.postEphemeral", c => c.Shown().Contains("another pair"));
+        await _app.InteractAsync(Interactions.ButtonClick(Mentee, CheckInMessages.KeepGoing, pairId));
+        await _app.InteractAsync(Interactions.ButtonClick(Mentor, CheckInMessages.KeepEnd, pairId));
+        await _app.Slack.WaitForCallAsync("chat.postEphemeral", c => c.Shown().Contains("already answered"));
+        Assert.Equal(PairStatus.Active, _app.Get<PairStore>().Get(_pair.Id)!.Status);
+
+        await RunUntilAsync(_app, first + TimeSpan.FromDays(42) + TimeSpan.FromHours(1), TimeSpan.FromHours(6));
+        Assert.Equal(4, Prompts(_app).Count);
+        var atRisk = _app.Services.GetServices<IProgrammeFigures>().SelectMany(f => f.Figures(_app.Time.GetUtcNow())).Single(f => f.Label.StartsWith("Pairs at risk"));
+        Assert.StartsWith("1: Mentor UMENTOR & Mentee UMENTEE", atRisk.Value);
+    }
+
+    [Fact]
+    public async Task PrepDm_AddAgendaItem_AndUpdateAGoal_ReachTheMentorsPrompt()
+    {
+        await TickAtAsync(_app, _pair.NextCheckInUtc!.Value - TimeSpan.FromHours(1));
+        var prep = Assert.Single(DmsContaining(_app, Mentee, "What do you want to talk about?"));
+        Assert.Contains("Talk about the promo case", prep.Shown());
+
+        await ClickAsync(_app, Mentee, CheckInMessages.AddAgenda, ButtonValue(prep, CheckInMessages.AddAgenda));
+        Assert.Equal(CheckInMessages.AgendaModal, (await _app.Slack.WaitForCallAsync("views.open")).Args["view"]!["callback_id"]!.ToString());
+        await _app.InteractAsync(Interactions.Submit(Mentee, CheckInMessages.AgendaModal,
+            new Dictionary<string, JsonObject> { ["item"] = Interactions.TextValue("Feedback on my <!channel> talk") }, _pair.Id.ToString()));
+
+        await ClickAsync(_app, Mentee, CheckInMessages.UpdateGoal, ButtonValue(prep, CheckInMessages.UpdateGoal));
+        await _app.Slack.WaitForCallsAsync("views.open", 2);
+        await _app.InteractAsync(Interactions.Submit(Mentee, CheckInMessages.GoalModal, new Dictionary<string, JsonObject>
+        {
+            ["goal"] = Interactions.SelectValue("1"), ["progress"] = Interactions.SelectValue("70"), ["note"] = Interactions.TextValue("rollout done"),
+        }, _pair.Id.ToString()));
+        Assert.Equal(70, _app.Get<GoalStore>().Get(Mentee, 1)!.Progress);
+
+        var prompt = await PromptAsync();
+        Assert.Contains("Feedback on my &lt;!channel&gt; talk", prompt.Shown());
+        Assert.Contains("70%", prompt.Shown());
+    }
+
+    [Fact]
+    public async Task PersonalData_ExportsTheirCheckIns_AndForgetRemovesWhatTheyWrote()
+    {
+        await PromptAsync();
+        await SubmitNotesAsync(_app, Mentor, _checkInId, "MARKER-notes", meta: "||");
+        await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Shown().Contains("Summary"));
+        var data = _app.Services.GetServices<IPersonalData>().Single(d => d.Name == "check-ins");
+
+        Assert.Contains("MARKER-notes", System.Text.Json.JsonSerializer.Serialize(data.Export(Mentee)));
+        Assert.DoesNotContain("MARKER-notes", System.Text.Json.JsonSerializer.Serialize(data.Export("USTRANGER")));
+        Assert.True(data.Forget(Mentor) > 0);
+        Assert.Null(Current.Discussed);
+        Assert.DoesNotContain("MARKER-notes", System.Text.Json.JsonSerializer.Serialize(data.Export(Mentee)));
+        Assert.Equal(CheckInStatus.Met, Current.Status);
+    }
+
+    [Fact]
+    public async Task AppHome_ShowsMyNextCheckInAndOpenAgenda()
+    {
+        var section = _app.Services.GetServices<IAppHomeSection>().OfType<CheckInHomeSection>().Single();
+        var mine = (await section.BlocksForAsync(Mentee, _app.Time.GetUtcNow(), default)).Shown();
+        Assert.Contains($"<@{Mentor}>", mine);
+        Assert.Contains("Talk about the promo case", mine);
+        var stranger = (await section.BlocksForAsync("USTRANGER", _app.Time.GetUtcNow(), default)).Shown();
+        Assert.DoesNotContain("promo", stranger);
+    }
+}
