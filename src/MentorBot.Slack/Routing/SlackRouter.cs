@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using MentorBot.Slack.Api;
 using MentorBot.Slack.Payloads;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,9 +16,13 @@ public sealed class SlackRouter(
     IServiceProvider services,
     ISlackDeliveryLog deliveries,
     SlackIdentity identity,
+    SlackApiClient slack,
     ILogger<SlackRouter> logger)
 {
     public const string SorryText = "Sorry, something went wrong on my side. Please try again in a moment.";
+
+    /// <summary>For a click on a button no route handles any more (an old message, a retired feature).</summary>
+    public const string RetiredButtonText = "That button doesn't do anything any more. Try `/mentor help` to see what I can do.";
 
     public async Task<SlackAck> DispatchAsync(SlackRequest request, CancellationToken ct)
     {
@@ -65,7 +71,10 @@ public sealed class SlackRouter(
                 if (routes.FindAction(actionId) is not { } actionHandler)
                 {
                     logger.LogWarning("No handler for action {ActionId}", actionId);
-                    return SlackAck.Empty;
+                    // Tell the clicker rather than leave them waiting; the message itself stays as it was.
+                    return actions.ResponseUrl is { Length: > 0 } url
+                        ? SlackAck.Empty.Then(ct => slack.RespondAsync(url, RetiredButton(), ct))
+                        : SlackAck.Empty;
                 }
                 return await Guard(() => Resolve<IBlockActionHandler>(actionHandler).HandleAsync(actions, ct), "action", actionId, actions.User.Id);
 
@@ -106,6 +115,13 @@ public sealed class SlackRouter(
         }
         var handler = Resolve<ISlackEventHandler>(type);
         return SlackAck.Empty.Then(ct => handler.HandleAsync(callback, ct));
+    }
+
+    private static JsonObject RetiredButton()
+    {
+        var message = SlackMessages.Ephemeral(RetiredButtonText);
+        message["replace_original"] = false;
+        return message;
     }
 
     private bool IsFromThisBot(EventCallback callback) =>

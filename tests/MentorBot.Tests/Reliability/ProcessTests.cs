@@ -179,4 +179,65 @@ public class ProcessTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.DoesNotContain("private-marker-7f3a", console);
         }
     }
+
+    [Fact]
+    public async Task H7_TenMegabyteChunkedBody_IsRefusedEarly_AndTheNextRequestIsServed()
+    {
+        await using var bot = await BotProcess.StartAsync(_db.Path, _slack);
+        // A raw socket, so we see the 413 the moment it arrives while the body is still being sent.
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, bot.Port);
+        var stream = tcp.GetStream();
+        var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var head = "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
+                   $"Transfer-Encoding: chunked\r\nX-Slack-Request-Timestamp: {ts}\r\nX-Slack-Signature: v0={new string('0', 64)}\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+        var chunk = System.Text.Encoding.ASCII.GetBytes("10000\r\n" + new string('a', 0x10000) + "\r\n");
+        const long Total = 10L * 1024 * 1024;
+        var sent = 0L;
+        var answer = new byte[4096];
+        var read = stream.ReadAsync(answer).AsTask();
+        try
+        {
+            while (sent < Total && !read.IsCompleted)
+            {
+                await stream.WriteAsync(chunk);
+                sent += 0x10000;
+            }
+        }
+        catch (IOException)
+        {
+            // The server closed the connection: fine, the answer is already on its way.
+        }
+        var length = await read.WaitAsync(TimeSpan.FromSeconds(10));
+        var status = System.Text.Encoding.ASCII.GetString(answer, 0, length).Split("\r\n")[0];
+        output.WriteLine($"'{status}' once {sent / 1024} KiB of {Total / 1024} KiB were written");
+        Assert.Equal("HTTP/1.1 413 Payload Too Large", status);
+        Assert.True(sent < Total, "the server read the whole 10 MB before refusing");
+        Assert.True(await ClosedByServerAsync(stream, TimeSpan.FromSeconds(5)), "the server kept the connection open to drain the upload");
+
+        var next = await bot.CommandAsync("/mentor", "help");
+        Assert.Equal(HttpStatusCode.OK, next.Status);
+    }
+
+    private static async Task<bool> ClosedByServerAsync(Stream stream, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        var buffer = new byte[4096];
+        try
+        {
+            while (await stream.ReadAsync(buffer, cts.Token) > 0)
+            {
+            }
+            return true;
+        }
+        catch (IOException)
+        {
+            return true; // reset
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
 }
