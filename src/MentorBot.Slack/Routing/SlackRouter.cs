@@ -44,6 +44,12 @@ public sealed class SlackRouter(
 
     private async Task<SlackAck> CommandAsync(SlashCommand command, CancellationToken ct)
     {
+        // Slack always says who acted; without it a handler would act for user "" (and store things for nobody).
+        if (string.IsNullOrEmpty(command.UserId))
+        {
+            logger.LogWarning("Dropped a {Command} command without user_id", command.Command);
+            return SlackAck.Empty;
+        }
         if (routes.FindCommand(command.Command) is not { } type)
         {
             logger.LogWarning("No handler for command {Command}", command.Command);
@@ -67,6 +73,7 @@ public sealed class SlackRouter(
         {
             case "block_actions":
                 var actions = SlackJson.Deserialize<BlockActions>(request.Payload);
+                if (string.IsNullOrEmpty(actions.User?.Id)) return WithoutUser(type);
                 var actionId = actions.Action.ActionId ?? "";
                 if (routes.FindAction(actionId) is not { } actionHandler)
                 {
@@ -80,6 +87,7 @@ public sealed class SlackRouter(
 
             case "view_submission":
                 var submission = SlackJson.Deserialize<ViewSubmission>(request.Payload);
+                if (string.IsNullOrEmpty(submission.User?.Id)) return WithoutUser(type);
                 var callbackId = submission.View.CallbackId ?? "";
                 if (routes.FindView(callbackId) is not { } viewHandler)
                 {
@@ -115,6 +123,12 @@ public sealed class SlackRouter(
         }
         var handler = Resolve<ISlackEventHandler>(type);
         return SlackAck.Empty.Then(ct => handler.HandleAsync(callback, ct));
+    }
+
+    private SlackAck WithoutUser(string? type)
+    {
+        logger.LogWarning("Dropped a {Type} payload without user.id", type);
+        return SlackAck.Empty;
     }
 
     private static JsonObject RetiredButton()

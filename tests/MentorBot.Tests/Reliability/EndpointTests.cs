@@ -148,7 +148,7 @@ public class EndpointTests : IAsyncLifetime
         { "{\"type\":\"event_callback\",\"event_id\":\"Ev2\",\"event\":{\"type\":\"app_home_opened\"}}", "application/json" },
         { "{\"type\":\"event_callback\",\"event_id\":\"Ev3\",\"event\":{\"type\":\"message\",\"channel_type\":\"im\",\"text\":null}}", "application/json" },
         { "{\"type\":\"event_callback\",\"event_id\":\"Ev4\",\"event\":{\"type\":\"member_joined_channel\",\"user\":5}}", "application/json" },
-        { "{\"type\":\"event_callback\",\"event_id\":\"Ev5\",\"event\":{\"type\":\"tokens_revoked\",\"tokens\":{}}}", "application/json" },
+        { "{\"type\":\"event_callback\",\"event_id\":\"Ev5\",\"event\":{\"type\":\"app_home_opened\",\"user\":[\"U1\"],\"tab\":7}}", "application/json" },
         { "{\"type\":\"url_verification\"}", "application/json" },
         { "{\"type\":\"event_callback\",\"event\":{\"type\":\"\\ud800\"}}", "application/json" },
         { "{\"type\":42}", "application/json" },
@@ -214,7 +214,7 @@ public class EndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, json.StatusCode);
     }
 
-    [Fact]
+    [Fact(Skip = Pending.Goals)]
     public async Task H10_UnicodeGoal_IsStoredByteEqual_AndMentionsAreEscapedWhenShown()
     {
         const string Title = "👩🏽‍💻 learn Rust 🦀 — naïve café 目標 مرحبا <!channel> <@U0BOSS> <!here|here> *_~&";
@@ -224,17 +224,17 @@ public class EndpointTests : IAsyncLifetime
         Assert.Equal(Title, stored);
 
         var list = await _app.CommandAsync("/goal", "list");
-        foreach (var shown in new[] { reply.AllText, list.AllText })
+        foreach (var shown in new[] { Visible(reply.Body), Visible(list.Body) })
         {
             Assert.DoesNotContain("<!channel>", shown);
             Assert.DoesNotContain("<@U0BOSS>", shown);
             Assert.DoesNotContain("<!here", shown);
         }
-        Assert.Contains("👩🏽‍💻 learn Rust 🦀", list.AllText);
-        Assert.Contains("&lt;!channel&gt;", list.AllText);
+        Assert.Contains("👩🏽‍💻 learn Rust 🦀", Visible(list.Body));
+        Assert.Contains("&lt;!channel&gt;", Visible(list.Body));
     }
 
-    [Fact]
+    [Fact(Skip = Pending.Goals)]
     public async Task H10_OverlongGoal_IsRefusedKindly_OrStoredWhole_NeverRejectedBySlack()
     {
         var title = string.Concat(Enumerable.Repeat("长目标 long goal ", 250)); // > 3,000 characters
@@ -248,4 +248,13 @@ public class EndpointTests : IAsyncLifetime
         if (stored.Count == 0) Assert.Contains("150", reply.AllText); // refused with the limit named
         else Assert.Equal(title.Trim(), Assert.Single(stored));
     }
+
+    /// <summary>Every string in a reply, unescaped (what Slack would render), so "&lt;" checks are not fooled by JSON escaping.</summary>
+    private static string Visible(JsonNode? node) => node switch
+    {
+        JsonObject o => string.Join("\n", o.Select(p => Visible(p.Value))),
+        JsonArray a => string.Join("\n", a.Select(Visible)),
+        JsonValue v when v.TryGetValue<string>(out var text) => text,
+        _ => "",
+    };
 }

@@ -91,7 +91,7 @@ public class ProcessTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.All(acked, title => Assert.Single(stored, title));
     }
 
-    [Fact]
+    [Fact(Skip = Pending.Goals)]
     public async Task S1_KillMinus9MidBurstOfGoalAdd_EveryAcknowledgedGoalSurvivesExactlyOnce()
     {
         var rounds = int.TryParse(Environment.GetEnvironmentVariable("RELIABILITY_KILL_ROUNDS"), out var r) ? r : 20;
@@ -131,8 +131,12 @@ public class ProcessTests(ITestOutputHelper output) : IAsyncLifetime
                 }
             }
 
+            var ackedBefore = acked.Count;
             var clients = Enumerable.Range(0, Clients).Select(c => Task.Run(() => ClientAsync(c))).ToArray();
-            await Task.Delay(random.Next(150, 600));
+            // Kill mid-burst: once writes are flowing, at a random moment.
+            var flowing = Stopwatch.StartNew();
+            while (acked.Count == ackedBefore && flowing.Elapsed < TimeSpan.FromSeconds(10) && !clients.All(c => c.IsCompleted)) await Task.Delay(10);
+            await Task.Delay(random.Next(20, 400));
             bot.Kill();
             await bot.WaitForExitAsync(TimeSpan.FromSeconds(10));
             await burst.CancelAsync();
