@@ -39,6 +39,25 @@ public sealed class GoalStore
 
     public void Update(Goal goal) => _goals.Update(goal);
 
+    /// <summary>
+    /// Read-modify-write of one goal under the store's lock, so two quick updates (a note and a progress change) never
+    /// lose each other. <paramref name="change"/> returns the new goal, or null to leave it as it is.
+    /// </summary>
+    public Goal? Change(string ownerId, int number, Func<Goal, Goal?> change)
+    {
+        lock (_numbering)
+        {
+            if (Get(ownerId, number) is not { } goal) return null;
+            if (change(goal) is not { } changed) return goal;
+            _goals.Update(changed);
+            return changed;
+        }
+    }
+
+    /// <summary>Counts by status across the programme (aggregates only, for admins).</summary>
+    public IReadOnlyDictionary<GoalStatus, int> CountByStatus() =>
+        _goals.FindAll().GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Count());
+
     /// <summary>The owner's own goals, open first (dropped ones only when asked for).</summary>
     public IReadOnlyList<Goal> ListFor(string ownerId, bool includeDropped = false) =>
         _goals.Find(g => g.OwnerId == ownerId)

@@ -1,3 +1,4 @@
+using MentorBot.Features.Admin;
 using MentorBot.Features.Home;
 using MentorBot.Slack.Routing;
 
@@ -8,6 +9,11 @@ public static class GoalsFeature
 {
     public static void Routes(SlackRouteTable slack)
     {
+        slack.Command<GoalCommand>("/goal");
+        slack.Action<GoalActions>("goal.");
+        slack.View<GoalModal>(GoalModal.CreateId);
+        slack.View<GoalModal>(GoalModal.EditId);
+        slack.View<ProgressModal>(ProgressModal.CallbackId);
     }
 
     public static void Mentor(MentorSubcommands mentor)
@@ -16,5 +22,9 @@ public static class GoalsFeature
 
     public static void Services(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<GoalChanges>();
+        services.AddSingleton<IPersonalData, GoalsPersonalData>();
+        services.AddSingleton<IProgrammeFigures, GoalFigures>();
+        services.AddSingleton<IAppHomeSection, GoalsHomeSection>();
     }
 }
