@@ -1,6 +1,7 @@
 using System.Net;
 using MentorBot.Slack.Api;
 using MentorBot.Slack.Routing;
+using MentorBot.Slack.SocketMode;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +16,7 @@ public static class SlackServiceCollectionExtensions
     /// <summary>Longest Retry-After waited for inside one call; longer ones surface as <see cref="SlackRateLimitedException"/>.</summary>
     public static readonly TimeSpan MaxInCallRetryAfter = TimeSpan.FromSeconds(3);
 
-    /// <summary>Adds the Slack layer: options, the Web API client, the router with its routes, follow-ups and the start-up check.</summary>
+    /// <summary>Adds the Slack layer: options, the Web API client, the router with its routes, follow-ups, the start-up check and Socket Mode.</summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration, Action<SlackRouteTable> routes)
     {
         services.AddOptions<SlackOptions>()
@@ -34,6 +35,9 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<FollowUps>();
         services.AddHostedService(sp => sp.GetRequiredService<FollowUps>());
         services.AddHostedService<SlackStartupCheck>();
+        // Idle unless an app token is set; HTTP and Socket Mode may run side by side.
+        services.AddOptions<SocketModeOptions>().Bind(configuration.GetSection(SocketModeOptions.Section));
+        services.AddHostedService<SocketModeService>();
 
         services.AddHttpClient(nameof(SlackApiClient), (sp, http) =>
             {

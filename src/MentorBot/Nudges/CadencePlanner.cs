@@ -10,12 +10,15 @@ namespace MentorBot.Nudges;
 public static class CadencePlanner
 {
     /// <summary>The first occurrence strictly after <paramref name="afterUtc"/>, in <paramref name="zone"/>; null if there is none.</summary>
-    /// <param name="anchorUtc">The pair's start: every-2/4-weeks counts weeks from the week it falls in.</param>
+    /// <param name="anchorUtc">The pair's start: every-2/4-weeks counts weeks from its first occurrence at or after it.</param>
     public static DateTimeOffset? NextAfter(Cadence cadence, TimeZoneInfo zone, DateTimeOffset anchorUtc, DateTimeOffset afterUtc)
     {
         var expression = CronExpression.Parse(cadence.ToCronExpression(), CronFormat.Standard);
         var from = afterUtc.ToUniversalTime();
-        var anchorWeek = WeekStart(TimeZoneInfo.ConvertTime(anchorUtc, zone));
+        // Weeks count from the first occurrence at or after the anchor, so a pair that starts on a Wednesday with a
+        // 2-weekly Monday cadence meets the coming Monday, not the one after.
+        var first = cadence.EveryWeeks == 1 ? null : expression.GetNextOccurrence(anchorUtc.ToUniversalTime(), zone, inclusive: true);
+        var anchorWeek = WeekStart(TimeZoneInfo.ConvertTime(first ?? anchorUtc, zone));
         // A 4-weekly cadence needs at most 4 weekly candidates; the bound only guards against bad input.
         for (var i = 0; i < 64; i++)
         {
@@ -27,6 +30,16 @@ public static class CadencePlanner
         }
         return null;
     }
+
+    /// <summary>The first occurrence at or after <paramref name="fromUtc"/> (for a pair resuming at that instant).</summary>
+    public static DateTimeOffset? FirstFrom(Cadence cadence, TimeZoneInfo zone, DateTimeOffset anchorUtc, DateTimeOffset fromUtc) =>
+        NextAfter(cadence, zone, anchorUtc, fromUtc.AddTicks(-1));
+
+    /// <summary>Like <see cref="NextAfter(Cadence, TimeZoneInfo, DateTimeOffset, DateTimeOffset)"/>, skipping everything before the end of a pause.</summary>
+    public static DateTimeOffset? NextAfter(Cadence cadence, TimeZoneInfo zone, DateTimeOffset anchorUtc, DateTimeOffset afterUtc, DateTimeOffset? pausedUntilUtc) =>
+        pausedUntilUtc is { } until && until > afterUtc
+            ? FirstFrom(cadence, zone, anchorUtc, until)
+            : NextAfter(cadence, zone, anchorUtc, afterUtc);
 
     /// <summary>True when <paramref name="expression"/> is a valid 5-field cron expression; otherwise says why.</summary>
     public static bool TryParseCron(string expression, out string? error)

@@ -33,7 +33,14 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly SemaphoreSlim _callArrived = new(0);
     private int _sequence;
 
-    private FakeSlackApi(WebApplication app) => _app = app;
+    private FakeSlackApi(WebApplication app)
+    {
+        _app = app;
+        SocketMode = new FakeSocketMode(this);
+    }
+
+    /// <summary>The Socket Mode WebSocket server apps.connections.open hands out URLs for.</summary>
+    public FakeSocketMode SocketMode { get; }
 
     public string Root { get; private set; } = "";
     public string BaseUrl => Root + "api/";
@@ -68,6 +75,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
             fake.Uploads[id] = buffer.ToArray();
             return Results.Ok();
         });
+        app.Map(FakeSocketMode.Path, fake.SocketMode.AcceptAsync);
         Extensions?.Invoke(app, fake);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -238,6 +246,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
                 view["id"] = call.Arg("view_id") ?? $"V{n:0000}";
                 view["hash"] = $"hash-{n}";
                 return new { ok = true, view };
+            case "apps.connections.open":
+                // Like Slack: only an app-level token may open a socket, and every URL is single use.
+                return call.Token?.StartsWith("xapp-") == true
+                    ? new { ok = true, url = SocketMode.NewUrl() }
+                    : new { ok = false, error = "not_allowed_token_type" };
             case "files.getUploadURLExternal":
                 return new { ok = true, upload_url = Root + $"upload/F{n}", file_id = $"F{n}" };
             default:

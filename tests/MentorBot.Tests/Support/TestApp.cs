@@ -16,6 +16,7 @@ namespace MentorBot.Tests.Support;
 public sealed class TestApp : IAsyncDisposable
 {
     public const string BotToken = "xoxb-test-bot-token-do-not-log";
+    public const string AppToken = "xapp-test-app-token-do-not-log";
     public static readonly DateTimeOffset DefaultStart = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero); // a Monday
 
     private readonly WebApplicationFactory<Program> _factory;
@@ -44,7 +45,7 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <summary>Starts the app. Pass the same <paramref name="db"/> and <paramref name="time"/> again to simulate a restart.</summary>
     public static Task<TestApp> StartAsync(FakeSlackApi slack, TempDatabase db, FakeTimeProvider? time = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         time ??= new FakeTimeProvider(DefaultStart);
         var logs = new LogCapture();
@@ -63,10 +64,11 @@ public sealed class TestApp : IAsyncDisposable
             web.UseEnvironment("Testing");
             foreach (var (key, value) in all) web.UseSetting(key, value);
             web.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-            web.ConfigureTestServices(services =>
+            web.ConfigureTestServices(testServices =>
             {
-                services.AddSingleton<TimeProvider>(time);
-                services.AddSingleton(time);
+                testServices.AddSingleton<TimeProvider>(time);
+                testServices.AddSingleton(time);
+                services?.Invoke(testServices);
             });
         });
         var app = new TestApp(factory, slack, db, time, logs);
@@ -74,10 +76,11 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     /// <summary>Convenience: a fresh fake Slack, database and app in one go (dispose the result to clean all three).</summary>
-    public static async Task<TestApp> StartFreshAsync(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null)
+    public static async Task<TestApp> StartFreshAsync(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null,
+        Action<IServiceCollection>? services = null)
     {
         var slack = await FakeSlackApi.StartAsync();
-        var app = await StartAsync(slack, new TempDatabase(), time, settings);
+        var app = await StartAsync(slack, new TempDatabase(), time, settings, services);
         app._ownsFakes = true;
         return app;
     }
@@ -139,6 +142,7 @@ public sealed class TestApp : IAsyncDisposable
         // Secrets never reach the log, whatever the test did.
         var log = Logs.AllText;
         Assert.DoesNotContain(BotToken, log);
+        Assert.DoesNotContain(AppToken, log);
         Assert.DoesNotContain(SlackSigner.Secret, log);
         if (_ownsFakes)
         {

@@ -6,6 +6,9 @@ public enum PairType { Mentoring, Peer, Reverse }
 
 public enum PairStatus { Active, Paused, Ended }
 
+/// <summary>Why a pair ended, as the person ending it chose (optional). Only counted, never shown per pair.</summary>
+public enum EndReason { GoalsReached, NoTime, NotAGoodFit, RoleChange, Other }
+
 /// <summary>
 /// Two people in a mentoring relationship. In a peer pair both guide each other; in a reverse pair the
 /// <see cref="MentorId"/> is the more junior colleague.
@@ -29,6 +32,13 @@ public sealed record Pair
 
     /// <summary>While set and in the future the pair gets no prompts; it resumes by itself afterwards.</summary>
     public DateTimeOffset? PausedUntil { get; init; }
+
+    /// <summary>Who started the pair: an admin, or the person who accepted an invitation.</summary>
+    public string? StartedBy { get; init; }
+
+    /// <summary>Who ended it. The reason is private: admins only ever see counts per reason.</summary>
+    public string? EndedBy { get; init; }
+    public EndReason? EndReason { get; init; }
 
     public bool Includes(string userId) => MentorId == userId || MenteeId == userId;
 

@@ -23,6 +23,27 @@ public sealed partial class PairStore
 
     public Pair? Get(int id) => _pairs.FindById(id);
 
+    /// <summary>Writes the whole pair (one document: atomic).</summary>
+    public void Replace(Pair pair) => _pairs.Update(pair);
+
+    /// <summary>The current (active or paused) pair between two people, in either role; there is at most one.</summary>
+    public Pair? CurrentBetween(string a, string b) =>
+        CurrentFor(a).FirstOrDefault(p => p.Includes(b) && a != b);
+
+    /// <summary>Every pair this person was ever in, ended ones included (they keep their history).</summary>
+    public IReadOnlyList<Pair> EverFor(string userId) =>
+        _pairs.Find(p => p.MentorId == userId || p.MenteeId == userId).OrderBy(p => p.StartedAt).ToList();
+
+    /// <summary>Every pair that has not ended.</summary>
+    public IReadOnlyList<Pair> AllCurrent() => _pairs.Find(p => p.Status != PairStatus.Ended).ToList();
+
+    /// <summary>Paused pairs whose pause is over by <paramref name="now"/>.</summary>
+    public IReadOnlyList<Pair> PauseOverBy(DateTimeOffset now) =>
+        _pairs.Find(p => p.Status == PairStatus.Paused).Where(p => p.PausedUntil is null || p.PausedUntil <= now).ToList();
+
+    /// <summary>All pairs, for aggregate figures only (counts, never content).</summary>
+    public IReadOnlyList<Pair> AllForFigures() => _pairs.FindAll().ToList();
+
     /// <summary>Pairs this person is in that have not ended (active or paused).</summary>
     public IReadOnlyList<Pair> CurrentFor(string userId) =>
         _pairs.Find(p => (p.MentorId == userId || p.MenteeId == userId) && p.Status != PairStatus.Ended).ToList();

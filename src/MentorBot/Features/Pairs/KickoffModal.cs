@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MentorBot.Slack.BlockKit;
+using MentorBot.Slack.Payloads;
+using MentorBot.Slack.Routing;
+
+namespace MentorBot.Features.Pairs;
+
+/// <summary>"Set expectations": renders the kickoff modal and takes its answers. When both people have answered,
+/// both see both answers side by side and the pair's cadence is set (the mentee's choice stands).</summary>
+public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSchedule schedule, PairDms dms, TimeProvider time) : IViewSubmissionHandler
+{
+    public const string CallbackId = "pair.kickoff";
+
+    private static readonly (string Value, string Name)[] WayChoices = [("dm", "Slack DM"), ("huddle", "Slack huddle"), ("video", "Video call"), ("in_person", "In person")];
+    private static readonly int[] Lengths = [15, 30, 45, 60, 90];
+
+    public static JsonObject View(Pair pair, string viewerId, KickoffAnswer? previous)
+    {
+        var frequency = new[] { (CadenceKind.Weekly, "Weekly"), (CadenceKind.EveryTwoWeeks, "Every 2 weeks"), (CadenceKind.MonthlyNthWeekday, "Monthly") };
+        var days = Enum.GetValues<DayOfWeek>().Skip(1).Append(DayOfWeek.Sunday);
+        var blocks = new List<JsonObject>
+        {
+            Blocks.Section($"Your answers go to {PairText.Who(pair.OtherThan(viewerId))} only, side by side with theirs once they've answered too."),
+            Blocks.Input("want", "What do I want from this relationship?",
+                Blocks.TextInput("value", multiline: true, maxLength: 1000, initialValue: previous?.Want, placeholder: "e.g. grow into a tech lead role, get feedback on my designs")),
+            Blocks.Input("ways", "How do I prefer to talk?",
+                Blocks.Checkboxes("value", WayChoices.Select(w => Blocks.Option(w.Name, w.Value)), previous?.Ways)),
+            Blocks.Input("length", "How long should a session be?",
+                Blocks.StaticSelect("value", Lengths.Select(m => Blocks.Option($"{m} minutes", m.ToString(CultureInfo.InvariantCulture))),
+                    (previous?.SessionMinutes ?? 30).ToString(CultureInfo.InvariantCulture))),
+            Blocks.Input("frequency", "How often should we meet?",
+                Blocks.RadioButtons("value", frequency.Select(f => Blocks.Option(f.Item2, f.Item1.ToString())), (previous?.Frequency ?? CadenceKind.Weekly).ToString())),
+            Blocks.Input("day", "On which weekday?",
+                Blocks.StaticSelect("value", days.Select(d => Blocks.Option(d.ToString(), d.ToString())), (previous?.Day ?? DayOfWeek.Monday).ToString())),
+            Blocks.Input("time", "At what time (my local time)?", Blocks.TimePicker("value", previous?.At ?? new TimeOnly(10, 0)),
+                hint: "Monthly means that weekday's first occurrence in the month."),
+        };
+        return Views.Modal(CallbackId, "Set expectations", PairMessages.Array(blocks), submit: "Share", privateMetadata: pair.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    public async Task<SlackAck> HandleAsync(ViewSubmission submission, CancellationToken ct)
+    {
+        var userId = submission.User.Id;
+        var state = submission.View.State;
+        if (!int.TryParse(submission.View.PrivateMetadata, out var pairId) || pairs.Get(pairId) is not { } pair || !pair.Includes(userId) || pair.Status == PairStatus.Ended)
+            return SlackAck.ViewErrors(new Dictionary<string, string> { ["want"] = "This pair has ended or isn't yours, so there's nothing to set." });
+
+        var errors = new Dictionary<string, string>();
+        var want = state.Text("want");
+        if (want is null) errors["want"] = "Write a line or two about what you hope to get from this.";
+        var ways = state["ways"]?.SelectedOptions?.Select(o => o.Value).Where(v => WayChoices.Any(w => w.Value == v)).ToList() ?? [];
+        if (ways.Count == 0) errors["ways"] = "Pick at least one way to talk.";
+        if (!int.TryParse(state["length"]?.SelectedOption?.Value, out var minutes) || !Lengths.Contains(minutes)) errors["length"] = "Pick a session length.";
+        if (!Enum.TryParse<CadenceKind>(state["frequency"]?.SelectedOption?.Value, out var frequency) ||
+            frequency is not (CadenceKind.Weekly or CadenceKind.EveryTwoWeeks or CadenceKind.MonthlyNthWeekday)) errors["frequency"] = "Pick how often to meet.";
+        if (!Enum.TryParse<DayOfWeek>(state["day"]?.SelectedOption?.Value, out var day)) errors["day"] = "Pick a weekday.";
+        if (!CadenceText.TryParseTime(state["time"]?.SelectedTime ?? "", out var at)) errors["time"] = "Pick a time, like 10:00.";
+        if (errors.Count > 0) return SlackAck.ViewErrors(errors);
+
+        var now = time.GetUtcNow();
+        kickoffs.Save(new KickoffAnswer
+        {
+            PairId = pair.Id, UserId = userId, Want = want, Ways = ways, SessionMinutes = minutes,
+            Frequency = frequency, Day = day, At = at, AnsweredAt = now,
+        });
+
+        var answers = kickoffs.ForPair(pair.Id);
+        var mentor = answers.FirstOrDefault(a => a.UserId == pair.MentorId);
+        var mentee = answers.FirstOrDefault(a => a.UserId == pair.MenteeId);
+        if (mentor is null || mentee is null)
+        {
+            var other = pair.OtherThan(userId);
+            return SlackAck.Empty.Then(ct2 => dms.TrySendAsync(userId,
+                $"Thanks! I'll show you both answers side by side once {PairMessages.Plain(other)} has answered too.", null, ct2));
+        }
+
+        // The mentee's choice stands (in a peer pair: the person the cadence is read for).
+        var agreed = mentee.Cadence;
+        var disagreed = mentor.Cadence != agreed;
+        var updated = pair with { Cadence = agreed, CadenceIsDefault = false };
+        updated = updated with { NextCheckInUtc = updated.Status == PairStatus.Active ? schedule.NextAfter(updated, now) : null };
+        pairs.Replace(updated);
+        var (text, blocks) = PairMessages.SideBySide(updated, mentor, mentee, agreed, disagreed, updated.NextCheckInUtc);
+        return SlackAck.Empty.Then(async ct2 =>
+        {
+            await dms.TrySendAsync(updated.MentorId, text, blocks, ct2);
+            await dms.TrySendAsync(updated.MenteeId, text, blocks, ct2);
+        });
+    }
+}

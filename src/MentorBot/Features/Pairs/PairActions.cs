@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using MentorBot.Slack.Api;
+using MentorBot.Slack.Payloads;
+using MentorBot.Slack.Routing;
+
+namespace MentorBot.Features.Pairs;
+
+/// <summary>Buttons: accept/decline an invitation, open "Set expectations", confirm or cancel ending a pair.</summary>
+public sealed class PairActions(PairStore pairs, InvitationStore invitations, KickoffStore kickoffs, IPairStarter starter,
+    SlackApiClient slack, PairDms dms, TimeProvider time, ILogger<PairActions> logger) : IBlockActionHandler
+{
+    public const string Prefix = "pair.";
+    public const string Accept = "pair.accept";
+    public const string Decline = "pair.decline";
+    public const string KickoffOpen = "pair.kickoff.open";
+    public const string EndOpen = "pair.end.open";
+    public const string EndKeep = "pair.end.keep";
+
+    public async Task<SlackAck> HandleAsync(BlockActions actions, CancellationToken ct)
+    {
+        var userId = actions.User.Id;
+        var action = actions.Action;
+        if (!int.TryParse(action.Value, out var id))
+        {
+            logger.LogWarning("Pair action {ActionId} without a usable id", action.ActionId);
+            return SlackAck.Empty;
+        }
+        return action.ActionId switch
+        {
+            Accept or Decline => Answer(actions, userId, id, accept: action.ActionId == Accept),
+            KickoffOpen => await OpenAsync(actions, userId, id, pair => KickoffModal.View(pair, userId, kickoffs.Get(pair.Id, userId)), ct),
+            EndOpen => await OpenAsync(actions, userId, id, pair => EndPairModal.View(pair, userId), ct),
+            EndKeep => SlackAck.Empty.Then(ct2 => ReplaceSourceAsync(actions, "Okay, nothing changed: your pair carries on.", ct2)),
+            _ => SlackAck.Empty,
+        };
+    }
+
+    private SlackAck Answer(BlockActions actions, string userId, int invitationId, bool accept)
+    {
+        var invitation = invitations.Get(invitationId);
+        if (invitation is null || invitation.ToId != userId)
+        {
+            logger.LogWarning("{UserId} answered invitation {InvitationId} that isn't theirs", userId, invitationId);
+            return SlackAck.Empty.Then(ct => ReplaceSourceAsync(actions, "This invitation isn't for you, or no longer exists.", ct));
+        }
+        if (invitation.Status != InvitationStatus.Pending)
+        {
+            var already = invitation.Status switch
+            {
+                InvitationStatus.Accepted => "You already accepted this invitation.",
+                InvitationStatus.Declined => "You already declined this invitation.",
+                _ => "This invitation has expired. You could ask them yourself with `/mentor ask`.",
+            };
+            return SlackAck.Empty.Then(ct => ReplaceSourceAsync(actions, already, ct));
+        }
+
+        // Answer first, in one write, so a double click can't start two pairs or send two notes.
+        invitations.Replace(invitation with { Status = accept ? InvitationStatus.Accepted : InvitationStatus.Declined, AnsweredAt = time.GetUtcNow() });
+        var from = invitation.FromId;
+        if (!accept)
+            return SlackAck.Empty.Then(async ct =>
+            {
+                await ReplaceSourceAsync(actions, $"You declined {PairMessages.Plain(from)}'s invitation. I've let them know kindly.", ct);
+                await dms.TrySendAsync(from,
+                    $"{PairMessages.Plain(userId)} can't take on {PairText.TypeName(invitation.Type)} with you right now. Thank you for asking: it takes courage. " +
+                    "Maybe someone else could help? `/mentor ask @person` sends a new invitation.", null, ct);
+            });
+
+        return SlackAck.Empty.Then(async ct =>
+        {
+            var result = await starter.StartAsync(userId, from, invitation.Type, userId, ct);
+            if (result.Outcome != PairStartOutcome.Started)
+            {
+                await ReplaceSourceAsync(actions, result.Message, ct);
+                return;
+            }
+            await ReplaceSourceAsync(actions, $"You accepted {PairMessages.Plain(from)}'s invitation. Your kickoff message is below.", ct);
+            await dms.TrySendAsync(from, $"{PairMessages.Plain(userId)} accepted your invitation! Look for your kickoff message to set expectations together.", null, ct);
+        });
+    }
+
+    private async Task<SlackAck> OpenAsync(BlockActions actions, string userId, int pairId, Func<Pair, JsonObject> view, CancellationToken ct)
+    {
+        if (pairs.Get(pairId) is not { } pair || !pair.Includes(userId) || pair.Status == PairStatus.Ended)
+            return SlackAck.Empty.Then(ct2 => TellAsync(actions, userId, "That pair has ended (or isn't yours), so there's nothing to change.", ct2));
+        if (actions.TriggerId is not { } trigger) return SlackAck.Empty;
+        // views.open inline: the trigger expires in about 3 seconds.
+        await slack.OpenViewAsync(trigger, view(pair), ct);
+        return SlackAck.Empty;
+    }
+
+    /// <summary>Replaces the message the button was on (so its buttons can't be pressed again).</summary>
+    private async Task ReplaceSourceAsync(BlockActions actions, string text, CancellationToken ct)
+    {
+        var (plain, blocks) = PairMessages.InvitationClosed(text);
+        if (actions.ResponseUrl is { } url)
+            await slack.RespondAsync(url, SlackMessages.ReplaceOriginal(plain, blocks), ct);
+        else if (actions.Container is { ChannelId: { } channel, MessageTs: { } ts, IsEphemeral: false })
+            await slack.UpdateMessageAsync(channel, ts, plain, blocks, ct);
+    }
+
+    private async Task TellAsync(BlockActions actions, string userId, string text, CancellationToken ct)
+    {
+        if (actions.ResponseUrl is { } url) await slack.RespondAsync(url, SlackMessages.Ephemeral(text), ct);
+        else await dms.TrySendAsync(userId, text, null, ct);
+    }
+}

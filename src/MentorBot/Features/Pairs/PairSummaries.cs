@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using MentorBot.Slack.BlockKit;
+
+namespace MentorBot.Features.Pairs;
+
+/// <summary>One person's view of their pairs: type, role, cadence in their own local time, next check-in.</summary>
+public sealed class PairSummaries(PairStore pairs, PairSchedule schedule, KickoffStore kickoffs)
+{
+    /// <summary>"every week on Monday at 10:00 (your time)", or the prompted person's time plus what that is for the viewer.</summary>
+    public string CadenceFor(Pair pair, string viewerId, DateTimeOffset now)
+    {
+        var cadence = schedule.CadenceOf(pair);
+        var zone = schedule.ZoneOf(pair);
+        var mine = schedule.ZoneOf(viewerId);
+        var text = cadence.Describe() + (pair.CadenceIsDefault ? " (programme default)" : "");
+        var sample = pair.NextCheckInUtc ?? schedule.NextAfter(pair, now) ?? now;
+        if (zone.Id == mine.Id || zone.GetUtcOffset(sample) == mine.GetUtcOffset(sample)) return text + ", your time";
+        var forMe = TimeZoneInfo.ConvertTime(sample, mine);
+        var whose = PairSchedule.PromptedPersonOf(pair) == viewerId ? "your" : PairText.Who(PairSchedule.PromptedPersonOf(pair)) + "'s";
+        return cadence.Kind == CadenceKind.Cron
+            ? $"{text}, in {whose} time zone ({zone.Id})"
+            : $"{text} in {whose} time zone ({zone.Id}); for you that's {forMe.DayOfWeek} at {forMe:HH:mm}";
+    }
+
+    public string NextFor(Pair pair) => pair.Status switch
+    {
+        PairStatus.Ended => $"ended {Mrkdwn.Date(pair.EndedAt ?? pair.StartedAt, "{date_short}")}",
+        PairStatus.Paused => pair.PausedUntil is { } until ? $"paused until {Mrkdwn.Date(until, "{date_short_pretty}")}" : "paused",
+        _ => pair.NextCheckInUtc is { } next ? Mrkdwn.Date(next) : "not scheduled yet",
+    };
+
+    /// <summary>Blocks for /mentor pairs and the App Home (which adds buttons).</summary>
+    public List<JsonObject> BlocksFor(string userId, DateTimeOffset now, bool withButtons)
+    {
+        var all = pairs.EverFor(userId);
+        var current = all.Where(p => p.Status != PairStatus.Ended).ToList();
+        var ended = all.Where(p => p.Status == PairStatus.Ended).ToList();
+        var blocks = new List<JsonObject>();
+        if (current.Count == 0)
+            blocks.Add(Blocks.Section("You're not in a mentoring pair right now. Ask someone with `/mentor ask @person` (add `peer` or `reverse` for those kinds)."));
+        foreach (var pair in current.Take(20))
+        {
+            var lines = $"*{Capitalise(PairText.TypeName(pair.Type))}* with {PairText.Who(pair.OtherThan(userId))}: {PairText.Role(pair, userId)}\n" +
+                        $"Cadence: {CadenceFor(pair, userId, now)}\nNext check-in: {NextFor(pair)}";
+            JsonObject? button = withButtons && kickoffs.Get(pair.Id, userId) is null
+                ? Blocks.Button("Set expectations", PairActions.KickoffOpen, pair.Id.ToString())
+                : null;
+            blocks.Add(Blocks.Section(lines, button));
+        }
+        if (ended.Count > 0)
+        {
+            var history = string.Join("\n", ended.TakeLast(5).Select(p =>
+                $"{Capitalise(PairText.TypeName(p.Type))} with {PairText.Who(p.OtherThan(userId))}, {Mrkdwn.Date(p.StartedAt, "{date_short}")} – {Mrkdwn.Date(p.EndedAt ?? p.StartedAt, "{date_short}")}"));
+            blocks.Add(Blocks.Context("*Ended pairs*\n" + history));
+        }
+        return blocks;
+    }
+
+    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}
