@@ -1,0 +1,37 @@
+using System.Globalization;
+using MentorBot.Features.Admin;
+
+namespace MentorBot.Features.Feedback;
+
+/// <summary>Programme health for admins: how many asked, how many got an answer, how fast. Counts only, never content.</summary>
+public sealed class FeedbackFigures(FeedbackStore store) : IProgrammeFigures
+{
+    public IEnumerable<ProgrammeFigure> Figures(DateTimeOffset now)
+    {
+        var all = store.All().ToList();
+        var asked = all.Where(r => !r.Unprompted).ToList();
+        var recent = asked.Count(r => r.CreatedAt > now.AddDays(-30));
+        var settled = asked.Where(r => !r.IsPending).ToList();
+        var answered = settled.Where(r => r.Status == FeedbackStatus.Answered).ToList();
+
+        yield return new("Feedback requests (last 30 days)", recent.ToString(CultureInfo.InvariantCulture));
+        yield return new("Feedback requests (all time)", asked.Count.ToString(CultureInfo.InvariantCulture));
+        yield return new("Feedback answer rate", settled.Count == 0 ? "no settled requests yet"
+            : $"{Math.Round(100.0 * answered.Count / settled.Count)}% ({answered.Count} of {settled.Count} settled)");
+        yield return new("Median time to answer feedback", answered.Count == 0 ? "no answers yet"
+            : Describe(Median(answered.Select(r => r.ClosedAt!.Value - r.CreatedAt).ToList())));
+        yield return new("Unprompted feedback from mentors (last 30 days)",
+            all.Count(r => r.Unprompted && r.CreatedAt > now.AddDays(-30)).ToString(CultureInfo.InvariantCulture));
+    }
+
+    public static TimeSpan Median(IReadOnlyList<TimeSpan> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        var mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    public static string Describe(TimeSpan span) => span.TotalHours < 1 ? "under an hour"
+        : span.TotalHours < 48 ? $"{Math.Round(span.TotalHours)} hours"
+        : $"{Math.Round(span.TotalDays, 1).ToString(CultureInfo.InvariantCulture)} days";
+}

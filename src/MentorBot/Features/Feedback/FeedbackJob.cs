@@ -1,0 +1,38 @@
+using MentorBot.Nudges;
+
+namespace MentorBot.Features.Feedback;
+
+/// <summary>
+/// Every scheduler tick: expires requests after 14 days (the asker is told), brings back snoozed ones, sends the one
+/// reminder (a snoozed request coming back counts as it), then sends every notice still owed (including ones a restart interrupted). Idempotent per tick.
+/// </summary>
+public sealed class FeedbackJob(FeedbackStore store, FeedbackNotifier notifier) : IPeriodicJob
+{
+    public async Task TickAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var request in store.Pending())
+        {
+            if (now >= request.ExpiresAt)
+            {
+                var expired = store.Change(request.Id, r => r.IsPending
+                    ? (r with { Status = FeedbackStatus.Expired, ClosedAt = now }).WithNotice(NoticeKind.Expired, r.AskerId, now)
+                    : null);
+                if (expired is not null) await notifier.SettleGiverMessageAsync(expired, ct);
+            }
+            else if (request.SnoozedUntil is { } until && until <= now)
+            {
+                store.Change(request.Id, r => r.IsPending && r.SnoozedUntil <= now
+                    ? (r with { SnoozedUntil = null, ReminderSent = true })
+                        .WithNotice(NoticeKind.SnoozeReturn, r.GiverId, now)
+                    : null);
+            }
+            else if (request is { ReminderSent: false, SnoozedUntil: null } && request.ReminderDueAt <= now)
+            {
+                store.Change(request.Id, r => r is { IsPending: true, ReminderSent: false, SnoozedUntil: null }
+                    ? (r with { ReminderSent = true }).WithNotice(NoticeKind.Reminder, r.GiverId, now)
+                    : null);
+            }
+        }
+        await notifier.SendDueAsync(ct);
+    }
+}
