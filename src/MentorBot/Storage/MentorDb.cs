@@ -62,6 +62,13 @@ public sealed class MentorDb : IDisposable
 
     public void Checkpoint() => _db.Checkpoint();
 
+    /// <summary>Empties every collection but keeps their indexes (the playground's reset button).</summary>
+    public void DeleteEverything()
+    {
+        foreach (var name in _db.GetCollectionNames().ToList()) _db.GetCollection(name).DeleteAll();
+        _db.Checkpoint();
+    }
+
     public void Dispose()
     {
         _db.Dispose();
