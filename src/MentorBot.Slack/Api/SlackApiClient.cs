@@ -191,8 +191,9 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         new(body.ToJsonString(SlackJson.Options), Encoding.UTF8, "application/json");
 
     private static string? Details(JsonElement body) =>
-        body.TryGetProperty("response_metadata", out var meta) && meta.TryGetProperty("messages", out var messages)
-            ? string.Join("; ", messages.EnumerateArray().Select(m => m.GetString())) : null;
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("response_metadata", out var meta) && meta.ValueKind == JsonValueKind.Object
+        && meta.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array
+            ? string.Join("; ", messages.EnumerateArray().Select(m => m.ValueKind == JsonValueKind.String ? m.GetString() : m.GetRawText())) : null;
 
     private static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
