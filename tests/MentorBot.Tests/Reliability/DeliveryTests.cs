@@ -45,7 +45,7 @@ public class DeliveryTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"ack took {clock.Elapsed}");
     }
 
-    [Fact(Skip = Pending.AppHome)]
+    [Fact]
     public async Task H5_SameEventIdThreeTimesInARow_HasOneEffect()
     {
         await using var app = await TestApp.StartAsync(_slack, _db);
@@ -57,7 +57,7 @@ public class DeliveryTests(ITestOutputHelper output) : IAsyncLifetime
         await _slack.WaitForCallsAsync("views.publish", 2, c => c.Arg("user_id") == "USEQ", TimeSpan.FromSeconds(10));
     }
 
-    [Fact(Skip = Pending.AppHome)]
+    [Fact]
     public async Task H5_SameEventIdThreeTimesAtOnce_HasOneEffect()
     {
         await using var app = await TestApp.StartAsync(_slack, _db);
@@ -65,7 +65,7 @@ public class DeliveryTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(1, await SettledPublishesAsync("UPAR"));
     }
 
-    [Fact(Skip = Pending.AppHome)]
+    [Fact]
     public async Task H5_SameEventIdAcrossARestart_HasOneEffect()
     {
         await using (var first = await TestApp.StartAsync(_slack, _db))
@@ -80,7 +80,7 @@ public class DeliveryTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(1, PublishesFor("URST"));
     }
 
-    [Fact(Skip = Pending.AppHome)]
+    [Fact]
     public async Task H6_SlowSlack_DoesNotSlowTheAck_AndTheWorkStillArrives()
     {
         foreach (var method in new[] { "views.publish", "views.open", "chat.postMessage", "chat.postEphemeral", "users.info", "conversations.open", "conversations.info" })
