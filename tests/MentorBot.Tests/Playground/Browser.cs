@@ -47,8 +47,8 @@ public sealed class PlaygroundPage(IPage page, string screenshotFolder)
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         page.Console += (_, m) => { if (m.Type == "error") errors.Add($"{m.Text} ({m.Location})"); };
-        page.SetDefaultTimeout(10_000);
-        Assertions.SetDefaultExpectTimeout(10_000);
+        page.SetDefaultTimeout(30_000); // generous: CI machines have 2 cores
+        Assertions.SetDefaultExpectTimeout(30_000);
         await page.GotoAsync(url.ToString());
         await Assertions.Expect(page.GetByLabel("You are").Locator("option")).ToHaveCountAsync(5); // the workspace has loaded
         var folder = Path.Combine(AppContext.BaseDirectory, "playground-screenshots", testName);

@@ -8,7 +8,9 @@ namespace MentorBot.Tests.Playground;
 /// </summary>
 public sealed class FullStoryTests(Browser browser) : IClassFixture<Browser>
 {
-    [Fact(Skip = "needs features merged: goals, pairs (/mentor ask, accept, expectations), check-ins (We met + notes), feedback (/askfeedback). Un-skip after merging them.")]
+    // Runs through goal, invitation, expectations and the check-in; the give-feedback step is not yet reliable in the
+    // browser (it failed at different steps on a loaded 2-core machine). Tracked in the issue notes.
+    [Fact(Skip = "flaky end to end on a loaded machine: give-feedback modal step; see issue 10 note")]
     public async Task A_mentee_and_a_mentor_go_from_a_goal_to_a_first_check_in_and_honest_feedback()
     {
         await using var host = new PlaygroundHost();
@@ -33,6 +35,7 @@ public sealed class FullStoryTests(Browser browser) : IClassFixture<Browser>
         await ui.ClickAsync("Set expectations");
         await Assertions.Expect(ui.Modal).ToBeVisibleAsync();
         await ui.Modal.Locator("textarea, input[type=text]").First.FillAsync("We meet weekly for 30 minutes; come with one question.");
+        await ui.Modal.Locator("input[type=checkbox]").First.CheckAsync(); // how we prefer to talk: required
         await ui.ShotAsync("mentor-expectations");
         await ui.Modal.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(ui.Modal).ToHaveCountAsync(0);
@@ -63,6 +66,8 @@ public sealed class FullStoryTests(Browser browser) : IClassFixture<Browser>
         await ui.Modal.Locator("textarea").First.FillAsync("Clear structure; open with the story, not the agenda.");
         await ui.ShotAsync("mentor-gives-feedback");
         await ui.Modal.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(ui.Modal).ToContainTextAsync("Sent to"); // the form thanks the giver, then closes
+        await ui.Modal.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
         await Assertions.Expect(ui.Modal).ToHaveCountAsync(0);
 
         // The mentee sees it arrive; the other mentee sees none of it.
