@@ -179,7 +179,7 @@ public sealed class PlaygroundBrowserTests(Browser browser) : IClassFixture<Brow
         await ui.ShotAsync("after-reset");
     }
 
-    [Fact(Skip = "the App Home now publishes real content; the expected text in the rendered Home still has to be matched (issue 10 note)")
+    [Fact(Skip = "the App Home now publishes real content; the expected text in the rendered Home still has to be matched (issue 10 note)")]
     public async Task Opening_the_Home_tab_sends_app_home_opened_and_shows_the_published_home()
     {
         await using var host = new PlaygroundHost();
