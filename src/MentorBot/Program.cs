@@ -1,15 +1,19 @@
 using MentorBot;
+using MentorBot.Playground;
 using MentorBot.Slack;
 using MentorBot.Slack.Http;
 using MentorBot.Storage;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+var (appArgs, playgroundForced) = PlaygroundMode.TakeFlag(args);
+var builder = WebApplication.CreateBuilder(appArgs);
+await using var playground = PlaygroundMode.ChooseIfWanted(builder, playgroundForced);
 builder.Services.AddSlack(builder.Configuration, SlackRoutes.Slack);
 builder.Services.AddMentorDb(builder.Configuration);
 builder.Services.AddFeatures(builder.Configuration);
 
 var app = builder.Build();
+if (playground is not null) await playground.StartAsync(app);
 
 // Refuse to start half-configured: one readable line, no stack trace.
 if (app.Services.GetRequiredService<IOptions<SlackOptions>>().Value.DescribeMissingSettings() is { } missing)

@@ -20,6 +20,14 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
     /// <summary>Used when a 429 carries no usable Retry-After.</summary>
     public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(30);
 
+    private string? _stoppedBy;
+
+    /// <summary>True once Slack said the app was uninstalled or its token revoked: every later call fails fast.</summary>
+    public bool IsStopped => Volatile.Read(ref _stoppedBy) is not null;
+
+    /// <summary>Stops all sending (app_uninstalled, tokens_revoked); true the first time, so the caller logs once.</summary>
+    public bool StopSending(string reason) => Interlocked.CompareExchange(ref _stoppedBy, reason, null) is null;
+
     public async Task<AuthTestResult> AuthTestAsync(CancellationToken ct)
     {
         var r = await CallFormAsync("auth.test", [], ct);
@@ -155,6 +163,7 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
 
     private async Task<HttpResponseMessage> SendAsync(string method, HttpRequestMessage request, CancellationToken ct)
     {
+        if (IsStopped) throw new SlackApiException(method, "token_revoked", "sending stopped by " + _stoppedBy);
         try
         {
             return await http.SendAsync(request, ct);
@@ -182,8 +191,9 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         new(body.ToJsonString(SlackJson.Options), Encoding.UTF8, "application/json");
 
     private static string? Details(JsonElement body) =>
-        body.TryGetProperty("response_metadata", out var meta) && meta.TryGetProperty("messages", out var messages)
-            ? string.Join("; ", messages.EnumerateArray().Select(m => m.GetString())) : null;
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("response_metadata", out var meta) && meta.ValueKind == JsonValueKind.Object
+        && meta.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array
+            ? string.Join("; ", messages.EnumerateArray().Select(m => m.ValueKind == JsonValueKind.String ? m.GetString() : m.GetRawText())) : null;
 
     private static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using MentorBot.Slack.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,8 @@ public static class SlackHttpEndpoint
         {
             log.LogWarning("Refused a Slack request larger than {MaxBytes} bytes", options.Value.MaxBodyBytes);
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            // Close rather than let the server drain (read and discard) the rest of a huge upload.
+            http.Response.Headers.Connection = "close";
             return;
         }
 
@@ -111,6 +114,9 @@ public static class SlackHttpEndpoint
     /// <summary>The whole body, or null as soon as it passes <paramref name="max"/> bytes (nothing more is buffered).</summary>
     private static async Task<byte[]?> ReadCappedAsync(HttpRequest request, int max, CancellationToken ct)
     {
+        // The server enforces the cap too, so a refused upload ends the connection instead of being drained.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = max;
         if (request.ContentLength > max) return null;
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(max + 1, 64 * 1024));
         var length = 0;
@@ -125,7 +131,15 @@ public static class SlackHttpEndpoint
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = bigger;
                 }
-                var read = await request.Body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, max + 1) - length), ct);
+                int read;
+                try
+                {
+                    read = await request.Body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, max + 1) - length), ct);
+                }
+                catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+                {
+                    return null;
+                }
                 if (read == 0) return buffer.AsSpan(0, length).ToArray();
                 length += read;
                 if (length > max) return null;

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using MentorBot.Slack.Api;
 using MentorBot.Slack.Payloads;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,9 +16,13 @@ public sealed class SlackRouter(
     IServiceProvider services,
     ISlackDeliveryLog deliveries,
     SlackIdentity identity,
+    SlackApiClient slack,
     ILogger<SlackRouter> logger)
 {
     public const string SorryText = "Sorry, something went wrong on my side. Please try again in a moment.";
+
+    /// <summary>For a click on a button no route handles any more (an old message, a retired feature).</summary>
+    public const string RetiredButtonText = "That button doesn't do anything any more. Try `/mentor help` to see what I can do.";
 
     public async Task<SlackAck> DispatchAsync(SlackRequest request, CancellationToken ct)
     {
@@ -38,6 +44,12 @@ public sealed class SlackRouter(
 
     private async Task<SlackAck> CommandAsync(SlashCommand command, CancellationToken ct)
     {
+        // Slack always says who acted; without it a handler would act for user "" (and store things for nobody).
+        if (string.IsNullOrEmpty(command.UserId))
+        {
+            logger.LogWarning("Dropped a {Command} command without user_id", command.Command);
+            return SlackAck.Empty;
+        }
         if (routes.FindCommand(command.Command) is not { } type)
         {
             logger.LogWarning("No handler for command {Command}", command.Command);
@@ -61,16 +73,21 @@ public sealed class SlackRouter(
         {
             case "block_actions":
                 var actions = SlackJson.Deserialize<BlockActions>(request.Payload);
+                if (string.IsNullOrEmpty(actions.User?.Id)) return WithoutUser(type);
                 var actionId = actions.Action.ActionId ?? "";
                 if (routes.FindAction(actionId) is not { } actionHandler)
                 {
                     logger.LogWarning("No handler for action {ActionId}", actionId);
-                    return SlackAck.Empty;
+                    // Tell the clicker rather than leave them waiting; the message itself stays as it was.
+                    return actions.ResponseUrl is { Length: > 0 } url
+                        ? SlackAck.Empty.Then(ct => slack.RespondAsync(url, RetiredButton(), ct))
+                        : SlackAck.Empty;
                 }
                 return await Guard(() => Resolve<IBlockActionHandler>(actionHandler).HandleAsync(actions, ct), "action", actionId, actions.User.Id);
 
             case "view_submission":
                 var submission = SlackJson.Deserialize<ViewSubmission>(request.Payload);
+                if (string.IsNullOrEmpty(submission.User?.Id)) return WithoutUser(type);
                 var callbackId = submission.View.CallbackId ?? "";
                 if (routes.FindView(callbackId) is not { } viewHandler)
                 {
@@ -106,6 +123,19 @@ public sealed class SlackRouter(
         }
         var handler = Resolve<ISlackEventHandler>(type);
         return SlackAck.Empty.Then(ct => handler.HandleAsync(callback, ct));
+    }
+
+    private SlackAck WithoutUser(string? type)
+    {
+        logger.LogWarning("Dropped a {Type} payload without user.id", type);
+        return SlackAck.Empty;
+    }
+
+    private static JsonObject RetiredButton()
+    {
+        var message = SlackMessages.Ephemeral(RetiredButtonText);
+        message["replace_original"] = false;
+        return message;
     }
 
     private bool IsFromThisBot(EventCallback callback) =>

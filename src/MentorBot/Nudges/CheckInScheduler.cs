@@ -15,6 +15,7 @@ public sealed class CheckInScheduler(
     CheckInStore store,
     ProgrammeSettingsStore settings,
     UserDirectory people,
+    PairSchedule schedule,
     ILogger<CheckInScheduler> logger) : IPeriodicJob
 {
     public static readonly TimeSpan Grace = TimeSpan.FromHours(12);
@@ -68,11 +69,12 @@ public sealed class CheckInScheduler(
 
     private void ClaimAll(Pair pair, DateTimeOffset now, ProgrammeSettings programme)
     {
-        var zone = ZoneOf(pair.MentorId);
         var due = pair.NextCheckInUtc!.Value;
         for (var i = 0; i < 10_000; i++)
         {
-            var next = CadencePlanner.NextAfter(pair.Cadence, zone, pair.StartedAt, due);
+            // The same planner, zone and cadence that set the first due instant (pairs' PairSchedule), so a pair whose
+            // people live in different zones keeps one rhythm.
+            var next = schedule.NextAfter(pair, due);
             var isLatest = next is null || next > now;
             var prompt = isLatest && now - due <= Grace;
             if (!Claim(pair, due, next, prompt, now, programme)) return;

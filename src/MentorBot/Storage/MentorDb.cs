@@ -62,6 +62,13 @@ public sealed class MentorDb : IDisposable
 
     public void Checkpoint() => _db.Checkpoint();
 
+    /// <summary>Empties every collection but keeps their indexes (the playground's reset button).</summary>
+    public void DeleteEverything()
+    {
+        foreach (var name in _db.GetCollectionNames().ToList()) _db.GetCollection(name).DeleteAll();
+        _db.Checkpoint();
+    }
+
     /// <summary>
     /// Runs <paramref name="work"/> as one LiteDB transaction. Synchronous on purpose: LiteDB transactions belong to
     /// the calling thread, so nothing inside may await (RELIABILITY.md rule 2).

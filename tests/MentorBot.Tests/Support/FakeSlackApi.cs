@@ -57,10 +57,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>Extra routes (the Socket Mode server adds its WebSocket here).</summary>
     public static Action<WebApplication, FakeSlackApi>? Extensions { get; set; }
 
-    public static async Task<FakeSlackApi> StartAsync()
+    /// <summary>Starts on a free loopback port, or on <paramref name="port"/> (to come back where a client expects it).</summary>
+    public static async Task<FakeSlackApi> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeSlackApi(app);
@@ -115,6 +116,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
             await http.Response.WriteAsJsonAsync(new { ok = false, error = "ratelimited" });
             return true;
         });
+
+    /// <summary>The next calls get whatever <paramref name="answer"/> writes (odd headers, broken bodies …).</summary>
+    public void AnswerNext(string method, Func<HttpContext, Task> answer, int times = 1) =>
+        Script(method, times, async http => { await answer(http); return true; });
 
     public void ServerErrorNext(string method, int times = 1) =>
         Script(method, times, http => { http.Response.StatusCode = 500; return Task.FromResult(true); });

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using MentorBot.Slack.BlockKit;
+
+namespace MentorBot.Features.Admin;
+
+/// <summary>Every registered <see cref="IProgrammeFigures"/>, gathered for /mentor stats, the admin App Home and the digest.</summary>
+public sealed class ProgrammeFiguresReport(IEnumerable<IProgrammeFigures> sources, ILogger<ProgrammeFiguresReport> logger)
+{
+    public IReadOnlyList<ProgrammeFigure> Collect(DateTimeOffset now)
+    {
+        var all = new List<ProgrammeFigure>();
+        foreach (var source in sources)
+        {
+            try
+            {
+                all.AddRange(source.Figures(now));
+            }
+            catch (Exception ex)
+            {
+                // One broken source must not hide the others' figures.
+                logger.LogError(ex, "Programme figures from {Source} failed", source.GetType().Name);
+            }
+        }
+        return all;
+    }
+
+    /// <summary>Figures as section fields, ten to a block (Slack's limit).</summary>
+    public static IEnumerable<JsonObject> Render(IReadOnlyList<ProgrammeFigure> figures)
+    {
+        if (figures.Count == 0)
+        {
+            yield return Blocks.Section("No figures yet.");
+            yield break;
+        }
+        foreach (var chunk in figures.Chunk(Limits.SectionFields))
+            yield return Blocks.Fields(chunk.Select(f => $"*{Mrkdwn.Escape(f.Label)}*\n{Mrkdwn.Escape(f.Value)}").ToArray());
+    }
+
+    public static string AsText(IReadOnlyList<ProgrammeFigure> figures) =>
+        "Programme figures: " + string.Join("; ", figures.Select(f => $"{f.Label}: {f.Value}"));
+}
+
+/// <summary>The admin feature's own figures: sign-ups and how many of them got paired.</summary>
+public sealed class SignUpFigures(SignUpStore signUps) : IProgrammeFigures
+{
+    public IEnumerable<ProgrammeFigure> Figures(DateTimeOffset now)
+    {
+        var all = signUps.All();
+        var mentors = signUps.Mentors();
+        var mentees = all.Where(s => s.Role == SignUpRole.Mentee).ToList();
+        yield return new ProgrammeFigure("Mentees waiting to be paired", mentees.Count(s => s.Status == SignUpStatus.Waiting).ToString());
+        yield return new ProgrammeFigure("Mentors signed up", $"{mentors.Count} ({mentors.Count(m => !m.IsFull)} with room)");
+        yield return new ProgrammeFigure("Mentees paired from sign-ups", $"{mentees.Count(s => s.Status == SignUpStatus.Paired)} of {mentees.Count}");
+        var recent = all.Count(s => s.SignedUpAt > now.AddDays(-28));
+        yield return new ProgrammeFigure("Sign-ups in the last 4 weeks", recent.ToString());
+    }
+}

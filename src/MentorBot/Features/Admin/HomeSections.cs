@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using MentorBot.Features.Home;
+using MentorBot.Features.Pairs;
+using MentorBot.Slack.BlockKit;
+
+namespace MentorBot.Features.Admin;
+
+/// <summary>Top of the App Home: a welcome and a Join button for newcomers; the state of my sign-ups for everyone else.</summary>
+public sealed class WelcomeHomeSection(SignUpStore signUps, PairStore pairs, ProgrammeSettingsStore settings) : IAppHomeSection
+{
+    public int Order => 0;
+
+    public Task<IReadOnlyList<JsonObject>> BlocksForAsync(string userId, DateTimeOffset now, CancellationToken ct)
+    {
+        var s = settings.Get();
+        var mine = signUps.Of(userId);
+        var blocks = new List<JsonObject> { Blocks.Header(s.ProgrammeName) };
+        if (mine.Count == 0 && pairs.CurrentFor(userId).Count == 0)
+        {
+            blocks.Add(Blocks.Section(
+                "👋 *Welcome to MentorBot.* It pairs mentees with mentors, keeps your goals in one place, nudges you both to meet " +
+                "regularly and makes asking for honest feedback easy. Your goals and notes are seen only by you and your mentor."));
+            blocks.Add(Blocks.Actions("admin.home.join", Blocks.Button("Join", SignUpModal.JoinAny, "any", "primary")));
+            return Task.FromResult<IReadOnlyList<JsonObject>>(blocks);
+        }
+        foreach (var signUp in mine.Where(x => x.Status == SignUpStatus.Waiting))
+            blocks.Add(Blocks.Context(signUp.Role == SignUpRole.Mentor
+                ? $"You're signed up to mentor (up to {signUp.Capacity}). An admin will pair you."
+                : "You're signed up as a mentee. An admin will pair you with a mentor soon."));
+        return Task.FromResult<IReadOnlyList<JsonObject>>(blocks);
+    }
+}
+
+/// <summary>Bottom of an admin's App Home: programme figures and waiting sign-ups. Aggregates and sign-ups only.</summary>
+public sealed class ProgrammeHomeSection(Admins admins, ProgrammeFiguresReport report, SignUpStore signUps, ProgrammeSettingsStore settings)
+    : IAppHomeSection
+{
+    public int Order => 1000;
+
+    public async Task<IReadOnlyList<JsonObject>> BlocksForAsync(string userId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await admins.IsAdminAsync(userId, ct)) return [];
+        var s = settings.Get();
+        var blocks = new List<JsonObject> { Blocks.Divider(), Blocks.Header("Programme (admins)") };
+        blocks.Add(Blocks.Context(s.ChannelId is { } channel
+            ? $"Lives in {Mrkdwn.Channel(channel)} · `/mentor settings` · `/mentor announce` · `/mentor stats`"
+            : "No programme channel yet: `/mentor channel #channel-name` · `/mentor settings`"));
+        blocks.AddRange(ProgrammeFiguresReport.Render(report.Collect(now)));
+        blocks.AddRange(SignUpsCommand.SignUpBlocks(signUps, max: 30));
+        return blocks;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MentorBot.Features.Pairs;
+using MentorBot.Slack.Api;
+using MentorBot.Slack.BlockKit;
+using MentorBot.Slack.Payloads;
+using MentorBot.Slack.Routing;
+
+namespace MentorBot.Features.Admin;
+
+/// <summary>/mentor settings: the programme defaults in one modal. New pairs and pairs still on the default follow them.</summary>
+public sealed class SettingsCommand(Admins admins, ProgrammeSettingsStore settings, SlackApiClient slack) : AdminSubcommand(admins)
+{
+    protected override async Task<SlackAck> HandleAdminAsync(SlashCommand command, CommandText args, CancellationToken ct)
+    {
+        if (command.TriggerId is not { Length: > 0 } trigger) return SlackAck.Ephemeral("Slack didn't let me open the settings form; please try `/mentor settings` again.");
+        await slack.OpenViewAsync(trigger, SettingsModal.Build(settings.Get()), ct); // inline: the trigger lives about 3 s
+        return SlackAck.Empty;
+    }
+}
+
+public sealed class SettingsModal(Admins admins, ProgrammeSettingsStore settings, ILogger<SettingsModal> logger) : IViewSubmissionHandler
+{
+    public const string CallbackId = "admin.settings";
+
+    private static readonly (string Label, string Value, TimeSpan Lead)[] Leads =
+    [
+        ("No prep reminder", "0", TimeSpan.Zero), ("2 hours before", "2h", TimeSpan.FromHours(2)), ("4 hours before", "4h", TimeSpan.FromHours(4)),
+        ("1 day before", "1d", TimeSpan.FromDays(1)), ("2 days before", "2d", TimeSpan.FromDays(2)),
+    ];
+
+    private static readonly (string Label, CadenceKind Kind)[] Kinds =
+    [
+        ("Every week", CadenceKind.Weekly), ("Every 2 weeks", CadenceKind.EveryTwoWeeks), ("Every 4 weeks", CadenceKind.EveryFourWeeks),
+        ("Monthly (first weekday of the month)", CadenceKind.MonthlyNthWeekday),
+    ];
+
+    private static readonly DayOfWeek[] Week =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+
+    public static JsonObject Build(ProgrammeSettings s)
+    {
+        // Fresh option objects per element: a JSON node can only have one parent.
+        IEnumerable<JsonObject> Days() => Week.Select(d => Blocks.Option(d.ToString(), d.ToString()));
+        var blocks = new JsonArray(
+            Blocks.Input("name", "Programme name", Blocks.TextInput("value", maxLength: 80, initialValue: s.ProgrammeName)),
+            Blocks.Input("kind", "Default check-in cadence",
+                Blocks.StaticSelect("value", Kinds.Select(k => Blocks.Option(k.Label, k.Kind.ToString())),
+                    Kinds.Any(k => k.Kind == s.DefaultCadence.Kind) ? s.DefaultCadence.Kind.ToString() : CadenceKind.Weekly.ToString())),
+            Blocks.Input("day", "On", Blocks.StaticSelect("value", Days(), s.DefaultCadence.Day.ToString())),
+            Blocks.Input("at", "At (each person's local time)", Blocks.TimePicker("value", s.DefaultCadence.At)),
+            Blocks.Input("start", "Working hours start", Blocks.TimePicker("value", s.WorkdayStart)),
+            Blocks.Input("end", "Working hours end", Blocks.TimePicker("value", s.WorkdayEnd),
+                hint: "Nudges only arrive inside working hours and days, in each person's own time zone."),
+            Blocks.Input("days", "Working days", Blocks.Checkboxes("value", Days(), s.WorkingDays.Select(d => d.ToString()))),
+            Blocks.Input("prep", "Prep reminder for the mentee",
+                Blocks.StaticSelect("value", Leads.Select(l => Blocks.Option(l.Label, l.Value)), LeadValue(s.PrepLead))),
+            Blocks.Input("reminders", "Reminders for an unanswered check-in",
+                Blocks.StaticSelect("value", Enumerable.Range(0, 4).Select(n => Blocks.Option(n switch
+                {
+                    0 => "No reminders", 1 => "At most 1 reminder", _ => $"At most {n} reminders",
+                }, n.ToString(CultureInfo.InvariantCulture))), s.MaxReminders.ToString(CultureInfo.InvariantCulture))),
+            Blocks.Context("Changes apply to new pairs and to pairs still on the default cadence; pairs with their own schedule keep it."));
+        return Views.Modal(CallbackId, "Programme settings", blocks, submit: "Save");
+    }
+
+    private static string LeadValue(TimeSpan lead) =>
+        Leads.OrderBy(l => Math.Abs((l.Lead - lead).Ticks)).First().Value;
+
+    public async Task<SlackAck> HandleAsync(ViewSubmission submission, CancellationToken ct)
+    {
+        if (!await admins.IsAdminAsync(submission.User.Id, ct))
+            return SlackAck.ViewErrors(new Dictionary<string, string> { ["name"] = Admins.Refusal });
+        var state = submission.View.State;
+        var errors = new Dictionary<string, string>();
+        var name = state.Text("name");
+        if (name is null) errors["name"] = "Give the programme a name.";
+        var kind = Enum.TryParse<CadenceKind>(state["kind"]?.SelectedOption?.Value, out var k) ? k : (CadenceKind?)null;
+        if (kind is null) errors["kind"] = "Choose how often pairs meet.";
+        var day = Enum.TryParse<DayOfWeek>(state["day"]?.SelectedOption?.Value, out var d) ? d : (DayOfWeek?)null;
+        if (day is null) errors["day"] = "Choose a day.";
+        var at = Time(state["at"]?.SelectedTime);
+        if (at is null) errors["at"] = "Choose a time.";
+        var start = Time(state["start"]?.SelectedTime);
+        var end = Time(state["end"]?.SelectedTime);
+        if (start is null) errors["start"] = "Choose when the working day starts.";
+        if (end is null) errors["end"] = "Choose when the working day ends.";
+        else if (start is not null && end <= start) errors["end"] = "The working day must end after it starts.";
+        var workingDays = (state["days"]?.SelectedOptions ?? [])
+            .Select(o => Enum.TryParse<DayOfWeek>(o.Value, out var wd) ? wd : (DayOfWeek?)null).OfType<DayOfWeek>().Distinct().ToArray();
+        if (workingDays.Length == 0) errors["days"] = "Choose at least one working day.";
+        else if (day is { } cadenceDay && !workingDays.Contains(cadenceDay)) errors["day"] = "Check-ins should fall on a working day.";
+        var lead = Leads.FirstOrDefault(l => l.Value == state["prep"]?.SelectedOption?.Value);
+        if (lead.Value is null) errors["prep"] = "Choose when the prep reminder goes out.";
+        var reminders = int.TryParse(state["reminders"]?.SelectedOption?.Value, out var r) && r is >= 0 and <= 3 ? r : -1;
+        if (reminders < 0) errors["reminders"] = "Choose how many reminders to send.";
+        if (errors.Count > 0) return SlackAck.ViewErrors(errors);
+
+        var saved = settings.Save(settings.Get() with
+        {
+            ProgrammeName = name!,
+            DefaultCadence = Cadence.Default with { Kind = kind!.Value, Day = day!.Value, At = at!.Value, WeekOfMonth = 1 },
+            WorkdayStart = start!.Value,
+            WorkdayEnd = end!.Value,
+            WorkingDays = Week.Where(workingDays.Contains).ToArray(),
+            PrepLead = lead.Lead,
+            MaxReminders = reminders,
+        });
+        logger.LogInformation("Admin {UserId} saved programme settings", submission.User.Id);
+        return SlackAck.ViewUpdate(Views.Modal(CallbackId, "Programme settings", new JsonArray(
+            Blocks.Section($"✅ Saved. Pairs on the default now meet *{saved.DefaultCadence.Describe()}*, inside " +
+                           $"{saved.WorkdayStart:HH:mm}–{saved.WorkdayEnd:HH:mm} on {string.Join(", ", saved.WorkingDays.Select(w => w.ToString()[..3]))}.")),
+            submit: null, close: "Done"));
+    }
+
+    private static TimeOnly? Time(string? text) =>
+        TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
+}

@@ -1,0 +1,74 @@
+using MentorBot.Features.Home;
+using MentorBot.Slack.Api;
+using MentorBot.Slack.BlockKit;
+using MentorBot.Slack.Payloads;
+using MentorBot.Slack.Routing;
+
+namespace MentorBot.Features.Admin;
+
+/// <summary>The Join buttons open this modal: role, topics, and (mentors) how many mentees they can take.</summary>
+public sealed class SignUpModal(Admins admins, SignUpStore signUps, SlackApiClient slack, AppHome home, TimeProvider time, ILogger<SignUpModal> logger)
+    : IBlockActionHandler, IViewSubmissionHandler
+{
+    public const string JoinPrefix = "admin.join.";
+    public const string JoinMentee = "admin.join.mentee";
+    public const string JoinMentor = "admin.join.mentor";
+    public const string JoinAny = "admin.join.any";
+    public const string CallbackId = "admin.signup";
+    public const int MaxCapacity = 5;
+    private const int TopicsMax = 500;
+
+    public async Task<SlackAck> HandleAsync(BlockActions actions, CancellationToken ct)
+    {
+        var role = actions.Action.ActionId switch { JoinMentee => "mentee", JoinMentor => "mentor", _ => null };
+        var userId = actions.User.Id;
+        var existing = role is null ? null : signUps.Get(userId, role == "mentor" ? SignUpRole.Mentor : SignUpRole.Mentee);
+        if (actions.TriggerId is not { Length: > 0 } trigger) return SlackAck.Empty;
+        // views.open inline: the trigger expires in about 3 seconds.
+        await slack.OpenViewAsync(trigger, Build(role, existing), ct);
+        return SlackAck.Empty;
+    }
+
+    public static System.Text.Json.Nodes.JsonObject Build(string? role, SignUp? existing)
+    {
+        var roles = new[] { Blocks.Option("I'd like a mentor (mentee)", "mentee"), Blocks.Option("I'd like to mentor someone", "mentor") };
+        var capacities = Enumerable.Range(1, MaxCapacity).Select(n => Blocks.Option(n == 1 ? "1 mentee" : $"{n} mentees", n.ToString()));
+        var blocks = new System.Text.Json.Nodes.JsonArray(
+            Blocks.Section("Tell us a little, and a programme admin will pair you with someone who fits."),
+            Blocks.Input("role", "I'd like to join as", Blocks.RadioButtons("value", roles, role)),
+            Blocks.Input("topics", "Topics", Blocks.TextInput("value", multiline: true, maxLength: TopicsMax, initialValue: existing?.Topics,
+                placeholder: "What you'd like to learn, or can teach: e.g. public speaking, Kubernetes, leading a team"),
+                hint: "Admins see this to find you a good match; it is not shared in channels."),
+            Blocks.Input("capacity", "Mentors: how many mentees can you take?",
+                Blocks.StaticSelect("value", capacities, existing is { Capacity: > 0 } ? existing.Capacity.ToString() : null, "Choose a number"),
+                optional: true, hint: "Mentors only; leave empty if you're joining as a mentee."));
+        return Views.Modal(CallbackId, "Join mentoring", blocks, submit: "Sign up");
+    }
+
+    public Task<SlackAck> HandleAsync(ViewSubmission submission, CancellationToken ct)
+    {
+        var state = submission.View.State;
+        var role = state["role"]?.SelectedOption?.Value;
+        var topics = state.Text("topics");
+        var capacityText = state["capacity"]?.SelectedOption?.Value;
+        var errors = new Dictionary<string, string>();
+        if (role is not ("mentee" or "mentor")) errors["role"] = "Choose whether you'd like a mentor or to mentor someone.";
+        if (topics is null) errors["topics"] = "Add a topic or two, so an admin can find you a good match.";
+        var capacity = int.TryParse(capacityText, out var n) && n is >= 1 and <= MaxCapacity ? n : 0;
+        if (role == "mentor" && capacity == 0) errors["capacity"] = "Choose how many mentees you can take.";
+        if (errors.Count > 0) return Task.FromResult(SlackAck.ViewErrors(errors));
+
+        var userId = submission.User.Id;
+        var signUp = signUps.Save(userId, role == "mentor" ? SignUpRole.Mentor : SignUpRole.Mentee, topics!, capacity, time.GetUtcNow());
+        logger.LogInformation("{UserId} signed up as {Role}", userId, signUp.Role);
+        var thanks = signUp.Role == SignUpRole.Mentor
+            ? $"Thanks for offering to mentor (up to {capacity} {(capacity == 1 ? "mentee" : "mentees")})! An admin will pair you and I'll message you both."
+            : "Thanks for signing up! An admin will pair you with a mentor and I'll message you both.";
+        var view = Views.Modal(CallbackId, "Join mentoring", new System.Text.Json.Nodes.JsonArray(Blocks.Section("✅ " + thanks)), submit: null, close: "Done");
+        // The newcomer's Home, and the admins' (their waiting list just grew).
+        return Task.FromResult(SlackAck.ViewUpdate(view).Then(async c =>
+        {
+            foreach (var user in admins.KnownAdmins().Prepend(userId).Distinct()) await home.RefreshAsync(user, c);
+        }));
+    }
+}

@@ -1,0 +1,301 @@
+// Load benchmark (a command, not a test): signed slash commands over loopback at full speed against the real
+// MentorBot (temp database, fake Slack), then against a minimal Bolt for JavaScript app doing the same, side by side.
+// Usage: see bench/load/run.sh.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using LiteDB;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+var options = Options.Parse(args);
+const string Secret = "bench-signing-secret-0123456789abcdef";
+const string Token = "xoxb-bench-token";
+
+await using var fakeSlack = await FakeSlack.StartAsync();
+Console.WriteLine($"MentorBot load benchmark: {options.Duration.TotalSeconds:0} s per scenario, {options.Connections} connections, " +
+                  $"{Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+var results = new Dictionary<string, Dictionary<string, LoadResult>>();
+var folder = Directory.CreateTempSubdirectory("mentorbot-bench-").FullName;
+var dbPath = Path.Combine(folder, "mentorbot.db");
+bool goalsAvailable;
+var verification = "";
+
+// MentorBot
+{
+    var port = Net.FreePort();
+    using var bot = Child.Start("dotnet", [options.MentorBotDll], Path.GetDirectoryName(options.MentorBotDll)!, new()
+    {
+        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["Slack__BotToken"] = Token, ["Slack__SigningSecret"] = Secret,
+        ["Slack__ApiBaseUrl"] = fakeSlack.BaseUrl, ["Storage__DatabasePath"] = dbPath, ["Nudges__Enabled"] = "false",
+        ["Logging__LogLevel__Default"] = "Warning",
+    });
+    var target = new Target("MentorBot", port, Secret);
+    await target.WaitReadyAsync(bot);
+    goalsAvailable = await target.SupportsGoalsAsync();
+    if (!goalsAvailable) Console.WriteLine("note: /goal is not in this build of MentorBot; only /mentor help is measured.");
+    results["MentorBot"] = await RunAllAsync(target, options, goalsAvailable);
+
+    Child.Terminate(bot);
+    if (!bot.WaitForExit(30_000)) throw new InvalidOperationException("MentorBot did not exit within 30 s of SIGTERM");
+    Console.WriteLine($"MentorBot exited with {bot.ExitCode} after SIGTERM");
+    if (goalsAvailable) verification = VerifyGoals(dbPath, target.AckedTitles);
+}
+
+// Bolt for JavaScript
+if (options.BoltDir is { } boltDir)
+{
+    var port = Net.FreePort();
+    using var bolt = Child.Start("node", ["app.js"], boltDir, new()
+    {
+        ["PORT"] = port.ToString(CultureInfo.InvariantCulture), ["SLACK_SIGNING_SECRET"] = Secret, ["SLACK_BOT_TOKEN"] = Token,
+        ["SLACK_API_URL"] = fakeSlack.BaseUrl, ["NODE_ENV"] = "production",
+    });
+    var target = new Target("Bolt", port, Secret);
+    await target.WaitReadyAsync(bolt);
+    results["Bolt"] = await RunAllAsync(target, options, goalsAvailable);
+    bolt.Kill();
+    bolt.WaitForExit(10_000);
+}
+
+Report.Print(results, options);
+if (verification.Length > 0) Console.WriteLine(verification);
+try
+{
+    Directory.Delete(folder, true);
+}
+catch (IOException)
+{
+}
+return verification.StartsWith("LOST", StringComparison.Ordinal) ? 1 : 0;
+
+static async Task<Dictionary<string, LoadResult>> RunAllAsync(Target target, Options options, bool goals)
+{
+    var all = new Dictionary<string, LoadResult>();
+    // Warm-up (JIT, connection pool), not counted.
+    await target.RunAsync("/mentor", _ => "help", TimeSpan.FromSeconds(2), options.Connections, false);
+    all["/mentor help"] = await target.RunAsync("/mentor", _ => "help", options.Duration, options.Connections, false);
+    if (goals)
+    {
+        all["/goal add"] = await target.RunAsync("/goal", n => $"add bench {target.Name} {n} 🦀 naïve", options.Duration, options.Connections, true);
+        all["/goal list"] = await target.RunAsync("/goal", _ => "list", options.Duration, options.Connections, false);
+    }
+    foreach (var (name, r) in all) Console.WriteLine($"  {target.Name,-10} {name,-13} {r}");
+    return all;
+}
+
+static string VerifyGoals(string dbPath, IReadOnlyCollection<string> acked)
+{
+    using var db = new LiteDatabase(new ConnectionString { Filename = dbPath, Connection = ConnectionType.Direct, ReadOnly = true });
+    var stored = db.GetCollection("goals").FindAll().Select(d => d["Title"].AsString).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+    var lost = acked.Count(t => !stored.ContainsKey(t));
+    var doubled = acked.Count(t => stored.TryGetValue(t, out var n) && n > 1);
+    return lost == 0 && doubled == 0
+        ? $"verified after reopening the database: all {acked.Count:N0} acknowledged goals are stored, each exactly once"
+        : $"LOST {lost} and DOUBLED {doubled} of {acked.Count:N0} acknowledged goals";
+}
+
+sealed record Options(TimeSpan Duration, int Connections, string MentorBotDll, string? BoltDir)
+{
+    public static Options Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var dll = Value("--mentorbot") ?? throw new ArgumentException("--mentorbot <path to MentorBot.dll> is required");
+        var bolt = args.Contains("--no-bolt") ? null : Value("--bolt");
+        return new Options(TimeSpan.FromSeconds(double.Parse(Value("--seconds") ?? "10", CultureInfo.InvariantCulture)),
+            int.Parse(Value("--connections") ?? "10", CultureInfo.InvariantCulture), Path.GetFullPath(dll),
+            bolt is null ? null : Path.GetFullPath(bolt));
+    }
+}
+
+sealed class LoadResult
+{
+    public long Requests;
+    public long Non2xx;
+    public long Errors;
+    public TimeSpan Elapsed;
+    public double[] LatenciesMs = [];
+
+    public double Rps => Requests / Elapsed.TotalSeconds;
+    public double P(double q) => LatenciesMs.Length == 0 ? double.NaN : LatenciesMs[Math.Min(LatenciesMs.Length - 1, (int)(q * LatenciesMs.Length))];
+    public double Max => LatenciesMs.Length == 0 ? double.NaN : LatenciesMs[^1];
+
+    public override string ToString() =>
+        $"{Rps,8:N0} req/s  p50 {P(0.50),6:N2} ms  p99 {P(0.99),6:N2} ms  max {Max,7:N1} ms  non-2xx {Non2xx}  errors {Errors}  ({Requests:N0} requests)";
+}
+
+sealed class Target(string name, int port, string secret)
+{
+    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+    {
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+    private readonly List<string> _acked = [];
+
+    public string Name => name;
+    public IReadOnlyCollection<string> AckedTitles => _acked;
+
+    public async Task WaitReadyAsync(Process process)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"{name} exited with {process.ExitCode} at start");
+            try
+            {
+                using var response = await SendAsync("/mentor", "help", "UREADY");
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{name} did not answer within 60 s");
+    }
+
+    public async Task<bool> SupportsGoalsAsync()
+    {
+        using var response = await SendAsync("/goal", "add bench probe", "UPROBE");
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || body.Contains("I don't know the command", StringComparison.Ordinal)) return false;
+        _acked.Add("bench probe");
+        return true;
+    }
+
+    public async Task<LoadResult> RunAsync(string command, Func<string, string> text, TimeSpan duration, int connections, bool recordAcks)
+    {
+        var result = new LoadResult();
+        var latencies = new List<double>[connections];
+        var acked = new List<string>[connections];
+        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(w => Task.Run(async () =>
+        {
+            latencies[w] = new List<double>(100_000);
+            acked[w] = [];
+            for (var i = 0; Stopwatch.GetTimestamp() < stopAt; i++)
+            {
+                var body = text($"w{w} n{i}");
+                var t0 = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await SendAsync(command, body, $"UBENCH{w}");
+                    var content = await response.Content.ReadAsStringAsync();
+                    latencies[w].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                    Interlocked.Increment(ref result.Requests);
+                    if (!response.IsSuccessStatusCode) Interlocked.Increment(ref result.Non2xx);
+                    else if (recordAcks && content.Contains('#')) acked[w].Add(body[4..]);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    Interlocked.Increment(ref result.Errors);
+                }
+            }
+        })));
+        result.Elapsed = Stopwatch.GetElapsedTime(started);
+        result.LatenciesMs = latencies.SelectMany(l => l).Order().ToArray();
+        foreach (var list in acked) _acked.AddRange(list);
+        return result;
+    }
+
+    private Task<HttpResponseMessage> SendAsync(string command, string text, string user)
+    {
+        var body = $"token=x&team_id=T1&team_domain=bench&channel_id=C1&channel_name=general&user_id={user}&user_name={user.ToLowerInvariant()}" +
+                   $"&command={Uri.EscapeDataString(command)}&text={Uri.EscapeDataString(text)}&api_app_id=A1" +
+                   "&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fresponse&trigger_id=t1";
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        byte[] signed = [.. Encoding.ASCII.GetBytes($"v0:{ts}:"), .. bytes];
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed);
+        var request = new HttpRequestMessage(HttpMethod.Post, "slack/events") { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        request.Headers.Add("X-Slack-Request-Timestamp", ts);
+        request.Headers.Add("X-Slack-Signature", "v0=" + Convert.ToHexStringLower(mac));
+        return _http.SendAsync(request);
+    }
+}
+
+static class Report
+{
+    public static void Print(Dictionary<string, Dictionary<string, LoadResult>> results, Options options)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"| scenario ({options.Connections} conns, {options.Duration.TotalSeconds:0} s) | app | req/s | p50 ms | p99 ms | max ms | non-2xx |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var scenario in results.Values.SelectMany(r => r.Keys).Distinct())
+            foreach (var (app, byScenario) in results)
+                if (byScenario.TryGetValue(scenario, out var r))
+                    Console.WriteLine($"| `{scenario}` | {app} | {r.Rps:N0} | {r.P(0.5):N2} | {r.P(0.99):N2} | {r.Max:N1} | {r.Non2xx + r.Errors} |");
+        if (!results.TryGetValue("MentorBot", out var m) || !results.TryGetValue("Bolt", out var b)) return;
+        Console.WriteLine();
+        Console.WriteLine("| scenario | req/s MentorBot ÷ Bolt | p50 MentorBot ÷ Bolt | p99 MentorBot ÷ Bolt |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var (scenario, mr) in m)
+            if (b.TryGetValue(scenario, out var br))
+                Console.WriteLine($"| `{scenario}` | {mr.Rps / br.Rps:N2}× | {mr.P(0.5) / br.P(0.5):N2}× | {mr.P(0.99) / br.P(0.99):N2}× |");
+    }
+}
+
+static class Child
+{
+    public static Process Start(string file, string[] arguments, string workingDirectory, Dictionary<string, string> env)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        foreach (var (k, v) in env) start.Environment[k] = v;
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase)) Console.Error.WriteLine($"  [{file}] {line}"); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"  [{file}] {line}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    public static void Terminate(Process process) => _ = kill(process.Id, 15);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+}
+
+static class Net
+{
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Answers every Web API call with ok:true (MentorBot's auth.test at start, and anything a feature posts).</summary>
+sealed class FakeSlack(WebApplication app, string baseUrl) : IAsyncDisposable
+{
+    public string BaseUrl => baseUrl;
+
+    public static async Task<FakeSlack> StartAsync()
+    {
+        var port = Net.FreePort();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapPost("/api/{method}", (string method) => Results.Json(new
+        {
+            ok = true, user_id = "UBOT", bot_id = "BBOT", team_id = "T1", team = "Bench", ts = "1700000000.000100",
+            channel = new { id = "DBENCH" },
+        }));
+        await app.StartAsync();
+        return new FakeSlack(app, $"http://127.0.0.1:{port}/api/");
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+}
