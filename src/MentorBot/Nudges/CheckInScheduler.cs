@@ -137,16 +137,21 @@ public sealed class CheckInScheduler(
         var from = store.PrepScannedUntil is { } scanned && scanned > now ? scanned : now;
         var until = now + programme.PrepLead;
         if (until <= from) return;
-        foreach (var pair in store.Pairs.CheckInsBetween(from, until))
+        // Chunks of writes per transaction: one commit per pair would make the first scan of a big programme slow.
+        foreach (var chunk in store.Pairs.CheckInsBetween(from, until).Chunk(500))
         {
             try
             {
-                if (store.StateOf(pair.Id).AwaitingKeepGoing) continue;
-                store.InTransaction(() => AddPrep(pair, pair.NextCheckInUtc!.Value, now, programme));
+                store.InTransaction(() =>
+                {
+                    foreach (var pair in chunk)
+                        if (!store.StateOf(pair.Id).AwaitingKeepGoing) AddPrep(pair, pair.NextCheckInUtc!.Value, now, programme);
+                    return 0;
+                });
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Could not schedule the prep message of pair {PairId}", pair.Id);
+                logger.LogError(ex, "Could not schedule {Count} prep messages; they are skipped", chunk.Length);
             }
         }
         store.PrepScannedUntil = until;
