@@ -32,7 +32,7 @@ public sealed partial class PairStore
 
     /// <summary>Every pair this person was ever in, ended ones included (they keep their history).</summary>
     public IReadOnlyList<Pair> EverFor(string userId) =>
-        _pairs.Find(p => p.MentorId == userId || p.MenteeId == userId).OrderBy(p => p.StartedAt).ToList();
+        Involving(userId).OrderBy(p => p.StartedAt).ToList();
 
     /// <summary>Every pair that has not ended.</summary>
     public IReadOnlyList<Pair> AllCurrent() => _pairs.Find(p => p.Status != PairStatus.Ended).ToList();
@@ -46,7 +46,11 @@ public sealed partial class PairStore
 
     /// <summary>Pairs this person is in that have not ended (active or paused).</summary>
     public IReadOnlyList<Pair> CurrentFor(string userId) =>
-        _pairs.Find(p => (p.MentorId == userId || p.MenteeId == userId) && p.Status != PairStatus.Ended).ToList();
+        Involving(userId).Where(p => p.Status != PairStatus.Ended).OrderBy(p => p.Id).ToList();
+
+    // Two indexed lookups: LiteDB answers an OR across two fields with a scan of every pair.
+    private IEnumerable<Pair> Involving(string userId) =>
+        _pairs.Find(p => p.MentorId == userId).Concat(_pairs.Find(p => p.MenteeId == userId && p.MentorId != userId));
 
     /// <summary>The one question goal and feedback privacy rests on: does <paramref name="viewerId"/> currently mentor <paramref name="menteeId"/>?</summary>
     public bool IsMentorOf(string viewerId, string menteeId) =>
