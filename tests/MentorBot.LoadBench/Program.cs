@@ -20,7 +20,7 @@ const string Token = "xoxb-bench-token";
 
 await using var fakeSlack = await FakeSlack.StartAsync();
 Console.WriteLine($"MentorBot load benchmark: {options.Duration.TotalSeconds:0} s per scenario, {options.Connections} connections, " +
-                  $"{Environment.ProcessorCount} cores, .NET {Environment.Version}");
+                  $"{options.Connections * Target.PeoplePerConnection:N0} people, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
 var results = new Dictionary<string, Dictionary<string, LoadResult>>();
 var folder = Directory.CreateTempSubdirectory("mentorbot-bench-").FullName;
@@ -140,6 +140,8 @@ sealed class Target(string name, int port, string secret)
     };
     private readonly List<string> _acked = [];
 
+    public const int PeoplePerConnection = 100;
+
     public string Name => name;
     public IReadOnlyCollection<string> AckedTitles => _acked;
 
@@ -188,7 +190,8 @@ sealed class Target(string name, int port, string secret)
                 var t0 = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await SendAsync(command, body, $"UBENCH{w}");
+                    // 100 people per connection, 1,000 in all: a programme's worth of people, each with a handful of goals.
+                    using var response = await SendAsync(command, body, $"UBENCH{w}P{i % PeoplePerConnection}");
                     var content = await response.Content.ReadAsStringAsync();
                     latencies[w].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
                     Interlocked.Increment(ref result.Requests);

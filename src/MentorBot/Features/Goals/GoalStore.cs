@@ -9,7 +9,9 @@ public sealed class GoalStore
 {
     private readonly ILiteCollection<Goal> _goals;
     private readonly PairStore _pairs;
-    private readonly Lock _numbering = new();
+    // Numbering and read-modify-write only race within one owner's goals, so one lock per owner (striped) lets
+    // different people's writes proceed side by side.
+    private readonly Lock[] _ownerLocks = [.. Enumerable.Range(0, 64).Select(_ => new Lock())];
 
     public GoalStore(MentorDb db, PairStore pairs)
     {
@@ -22,9 +24,10 @@ public sealed class GoalStore
     public Goal Add(string ownerId, string title, DateTimeOffset now, string? why = null, DateOnly? targetDate = null,
         GoalVisibility visibility = GoalVisibility.Mentors)
     {
-        lock (_numbering)
+        lock (LockFor(ownerId))
         {
-            var number = _goals.Find(g => g.OwnerId == ownerId).Select(g => g.Number).DefaultIfEmpty(0).Max() + 1;
+            // Projects just the numbers: mapping every goal to a record made each add O(goals) in deserialisation.
+            var number = _goals.Query().Where(g => g.OwnerId == ownerId).Select(g => g.Number).ToEnumerable().DefaultIfEmpty(0).Max() + 1;
             var goal = new Goal
             {
                 Id = Goal.IdOf(ownerId, number), OwnerId = ownerId, Number = number, Title = title, Why = why,
@@ -35,17 +38,19 @@ public sealed class GoalStore
         }
     }
 
+    private Lock LockFor(string ownerId) => _ownerLocks[(uint)StringComparer.Ordinal.GetHashCode(ownerId) % _ownerLocks.Length];
+
     public Goal? Get(string ownerId, int number) => _goals.FindById(Goal.IdOf(ownerId, number));
 
     public void Update(Goal goal) => _goals.Update(goal);
 
     /// <summary>
-    /// Read-modify-write of one goal under the store's lock, so two quick updates (a note and a progress change) never
+    /// Read-modify-write of one goal under the owner's lock, so two quick updates (a note and a progress change) never
     /// lose each other. <paramref name="change"/> returns the new goal, or null to leave it as it is.
     /// </summary>
     public Goal? Change(string ownerId, int number, Func<Goal, Goal?> change)
     {
-        lock (_numbering)
+        lock (LockFor(ownerId))
         {
             if (Get(ownerId, number) is not { } goal) return null;
             if (change(goal) is not { } changed) return goal;
