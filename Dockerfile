@@ -23,5 +23,6 @@ ENV ASPNETCORE_URLS=http://+:8080 \
 VOLUME /data
 EXPOSE 8080
 # GET /healthz answers 200 while the app is up and its database is open: point your orchestrator's probe at it.
+# A broken database (full disk) makes it exit with 75: run with `--restart unless-stopped` so it comes back.
 # Docker's default stop grace (10 s) is shorter than the host's 30 s drain: stop with `docker stop -t 30`.
 ENTRYPOINT ["dotnet", "MentorBot.dll"]

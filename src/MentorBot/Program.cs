@@ -25,19 +25,20 @@ try
 {
     app.Services.GetRequiredService<MentorDb>();
 }
-catch (DatabaseLockedException ex)
+catch (DatabaseUnavailableException ex)
 {
     Console.Error.WriteLine(ex.Message);
     return 1;
 }
 
+var watchdog = app.Services.GetRequiredService<StorageWatchdog>();
 app.MapSlack();
 app.MapGet("/healthz", (MentorDb db) => db.IsOpen ? Results.Text("ok") : Results.Text("database unavailable", statusCode: 503));
 
 try
 {
     await app.RunAsync();
-    return 0;
+    return watchdog.ExitCode;
 }
 catch (InvalidOperationException ex) when (ex.InnerException is MentorBot.Slack.Api.SlackApiException)
 {

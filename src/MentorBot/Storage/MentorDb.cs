@@ -12,6 +12,8 @@ public sealed class MentorDb : IDisposable
     private readonly LiteDatabase _db;
     private readonly FileStream _lock;
 
+    private const string ProbeCollection = "health_probe"; // never written: querying it only runs the engine's checks
+
     public MentorDb(IOptions<StorageOptions> options)
     {
         Path = System.IO.Path.GetFullPath(options.Value.DatabasePath);
@@ -26,24 +28,36 @@ public sealed class MentorDb : IDisposable
             throw new DatabaseLockedException(Path, ex);
         }
 
-        _db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, CreateMapper())
+        try
         {
-            UtcDate = true,
-        };
+            _db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, CreateMapper())
+            {
+                UtcDate = true,
+            };
+        }
+        catch (IOException ex)
+        {
+            // E.g. a full disk while replaying the log: say so in one line and let a supervisor try again later.
+            _lock.Dispose();
+            throw new DatabaseUnavailableException(Path, ex);
+        }
     }
 
     public string Path { get; }
 
     public ILiteCollection<T> Collection<T>(string name) => _db.GetCollection<T>(name);
 
-    /// <summary>True while the file is open and readable (used by /healthz).</summary>
+    /// <summary>
+    /// True while the engine answers queries (used by /healthz and <see cref="StorageWatchdog"/>). After an I/O error
+    /// such as a full disk, LiteDB refuses every later read and write of this instance (LiteDB#2821); only reopening helps.
+    /// </summary>
     public bool IsOpen
     {
         get
         {
             try
             {
-                _ = _db.UserVersion;
+                _ = _db.GetCollection(ProbeCollection).FindById(0);
                 return true;
             }
             catch (Exception ex) when (ex is LiteException or ObjectDisposedException or IOException)

@@ -8,6 +8,8 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton<MentorDb>();
+        services.AddSingleton<StorageWatchdog>();
+        services.AddHostedService(sp => sp.GetRequiredService<StorageWatchdog>());
         services.AddSingleton<ISlackDeliveryLog, DeliveryLog>();
         return services;
     }

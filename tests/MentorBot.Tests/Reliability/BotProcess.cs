@@ -37,6 +37,16 @@ public sealed class BotProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>The child's resident memory now (Linux: VmRSS).</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
     public string Output
     {

@@ -160,6 +160,59 @@ public class ProcessTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task S2_KillMinus9DuringTheCheckpoint_LosesNoCommittedGoal_AndTheFileOpens()
+    {
+        const int Rounds = 5;
+        var acked = new ConcurrentBag<string>();
+        var dataFile = _db.Path;
+        var logFile = Path.Combine(_db.Folder, "mentorbot-log.db");
+        var caughtMidway = 0;
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            await using var bot = await BotProcess.StartAsync(_db.Path, _slack);
+            // Fill the write-ahead log (the data file itself only changes when LiteDB checkpoints the log into it).
+            var roundNo = round;
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(client => Task.Run(async () =>
+            {
+                var filling = Stopwatch.StartNew();
+                for (var i = 0; i == 0 || File.Exists(logFile) && new FileInfo(logFile).Length < 3 * 1024 * 1024; i++)
+                {
+                    Assert.True(filling.Elapsed < TimeSpan.FromSeconds(60), "the log did not reach 3 MiB within a minute");
+                    var title = $"checkpoint r{roundNo} c{client} n{i} {new string('x', 100)} 🦀";
+                    var reply = await bot.CommandAsync("/goal", "add " + title, $"UCP{client}P{i % 20}");
+                    Assert.True(Storage.IsGoalSaved(reply), reply.AllText);
+                    acked.Add(title);
+                }
+            })));
+            var logBefore = new FileInfo(logFile).Length;
+            var dataBefore = new FileInfo(dataFile).Length;
+
+            // SIGTERM makes LiteDB checkpoint on dispose; SIGKILL the moment the data file starts to change.
+            bot.Terminate();
+            var watch = Stopwatch.StartNew();
+            while (new FileInfo(dataFile).Length == dataBefore && !bot.HasExited && watch.Elapsed < TimeSpan.FromSeconds(30)) Thread.SpinWait(200);
+            bot.Kill();
+            await bot.WaitForExitAsync(TimeSpan.FromSeconds(10));
+            var logAfter = File.Exists(logFile) ? new FileInfo(logFile).Length : 0;
+            if (logAfter > 0 && new FileInfo(dataFile).Length > dataBefore) caughtMidway++;
+            output.WriteLine($"round {round}: log {logBefore / 1024:N0} KiB; killed {watch.Elapsed.TotalMilliseconds:N1} ms after SIGTERM; " +
+                             $"data file {dataBefore / 1024:N0} → {new FileInfo(dataFile).Length / 1024:N0} KiB, log left {logAfter / 1024:N0} KiB");
+        }
+
+        // Reopening replays whatever the killed checkpoint left in the log.
+        var stored = Storage.GoalTitles(_db.Path);
+        var missing = acked.Where(t => !stored.Contains(t)).ToList();
+        Assert.True(missing.Count == 0, $"{missing.Count} acknowledged goals lost, e.g. {missing.FirstOrDefault()?[..40]}");
+        Assert.Equal(stored.Count, stored.Distinct().Count());
+        Assert.True(caughtMidway > 0, "no kill landed inside a checkpoint, so this run proved nothing about S2");
+        output.WriteLine($"{caughtMidway} of {Rounds} kills landed mid-checkpoint; {acked.Count:N0} acknowledged goals all stored once");
+
+        await using var last = await BotProcess.StartAsync(_db.Path, _slack);
+        Assert.Equal(HttpStatusCode.OK, (await last.CommandAsync("/goal", "list", "UCP0P0")).Status);
+    }
+
+    [Fact]
     public async Task H14_ConsoleOutput_NeverContainsTokensSecretsOrPrivateText()
     {
         const string Marker = "private-marker-7f3a goal text";
