@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ public static class SlackHttpEndpoint
         app.MapPost(path, HandleAsync);
 
     private static async Task HandleAsync(HttpContext http, IOptions<SlackOptions> options, SlackRouter router,
-        FollowUps followUps, TimeProvider time, ILoggerFactory loggers)
+        FollowUps followUps, TimeProvider time, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
     {
         var log = loggers.CreateLogger(typeof(SlackHttpEndpoint));
         var body = await ReadCappedAsync(http.Request, options.Value.MaxBodyBytes, http.RequestAborted);
@@ -61,7 +62,8 @@ public static class SlackHttpEndpoint
             return;
         }
 
-        var ack = await router.DispatchAsync(request, http.RequestAborted);
+        // Not RequestAborted: work that outlives the deadline must not stop when Slack hangs up after the ack.
+        var ack = await router.DispatchInTimeAsync(request, lifetime.ApplicationStopping);
         if (ack.Body is not null)
             await http.Response.WriteAsJsonAsync(ack.Body, SlackJson.Options, "application/json; charset=utf-8", http.RequestAborted);
         await http.Response.CompleteAsync();

@@ -24,6 +24,40 @@ public sealed class SlackRouter(
     /// <summary>For a click on a button no route handles any more (an old message, a retired feature).</summary>
     public const string RetiredButtonText = "That button doesn't do anything any more. Try `/mentor help` to see what I can do.";
 
+    /// <summary>How long a handler may take before Slack is acknowledged without it (Slack allows 3 s in all).</summary>
+    public static readonly TimeSpan AckDeadline = TimeSpan.FromMilliseconds(2500);
+
+    /// <summary>
+    /// <see cref="DispatchAsync"/>, but never past <see cref="AckDeadline"/>: a handler still busy then (a slow Slack
+    /// under a users.info lookup, say) is acknowledged empty, and its answer follows through response_url when it is
+    /// ready. The deadline runs on the wall clock on purpose: Slack's 3 s are real seconds, whatever the app's clock says.
+    /// </summary>
+    public async Task<SlackAck> DispatchInTimeAsync(SlackRequest request, CancellationToken ct)
+    {
+        var work = DispatchAsync(request, ct);
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (await Task.WhenAny(work, Task.Delay(AckDeadline, timer.Token)) == work)
+        {
+            await timer.CancelAsync();
+            return await work;
+        }
+        var what = request.GetString("command") ?? request.GetString("type") ?? request.Kind.ToString();
+        logger.LogWarning("{What} was still being handled after {Deadline} ms; acknowledged Slack first, the answer follows",
+            what, AckDeadline.TotalMilliseconds);
+        var responseUrl = request.GetString("response_url");
+        return SlackAck.Empty.Then(async followUpCt =>
+        {
+            var late = await work;
+            if (late.Body is { } body)
+            {
+                // Only a message can go through response_url; a modal's answer (errors, update) has nowhere to go.
+                if (responseUrl is not null && body["response_type"] is not null) await slack.RespondAsync(responseUrl, body, followUpCt);
+                else logger.LogWarning("The late answer to {What} could not be shown: Slack had already been acknowledged", what);
+            }
+            if (late.FollowUp is { } next) await next(followUpCt);
+        });
+    }
+
     public async Task<SlackAck> DispatchAsync(SlackRequest request, CancellationToken ct)
     {
         try

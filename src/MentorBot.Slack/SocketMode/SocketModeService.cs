@@ -139,7 +139,7 @@ public sealed class SocketModeService(
             if (envelope.Request is null)
                 logger.LogInformation("Ignored Socket Mode envelope of type {Type}", envelope.Type);
             else
-                ack = await router.DispatchAsync(envelope.Request, ct);
+                ack = await router.DispatchInTimeAsync(envelope.Request, ct);
 
             var frame = envelope.Ack(ack);
             Remember(id, frame);

@@ -112,4 +112,25 @@ public class DeliveryTests(ITestOutputHelper output) : IAsyncLifetime
         // The work behind the acks still happens, just later.
         await _slack.WaitForCallAsync("views.publish", c => c.Arg("user_id") == "USLOW0", TimeSpan.FromSeconds(15));
     }
+    [Fact]
+    public async Task H6_AnAdminCommandWaitingOnASlowUsersInfo_IsAckedInTime_AndItsAnswerFollows()
+    {
+        // The admin check looks the person up in Slack (users.info) before answering: with a 5 s Slack that would
+        // miss the 3 s ack, so the ack goes first and the answer comes through response_url.
+        _slack.AddUser("UADMINSLOW", "Ada Admin", isAdmin: true);
+        _slack.Delay("users.info", TimeSpan.FromSeconds(5));
+        await using var app = await TestApp.StartAsync(_slack, _db);
+
+        var stats = await app.CommandAsync("/mentor", "stats", "UADMINSLOW");
+        output.WriteLine($"/mentor stats acked in {stats.Elapsed.TotalMilliseconds:N0} ms");
+        Assert.Equal(HttpStatusCode.OK, stats.Status);
+        Assert.True(stats.Elapsed < TimeSpan.FromSeconds(3), $"ack took {stats.Elapsed.TotalMilliseconds:N0} ms");
+        Assert.True(stats.Body is null, "the ack should be empty: the answer was not ready");
+
+        var late = await _slack.WaitForCallAsync("response_url", c => c.Arg("response_url_id") == "cmd-UADMINSLOW", TimeSpan.FromSeconds(15));
+        Assert.Null(late.Rejected);
+        Assert.Equal("ephemeral", late.Arg("response_type"));
+        Assert.DoesNotContain("Sorry, something went wrong", late.Args.ToJsonString());
+        Assert.Contains("was still being handled", app.Logs.AllText);
+    }
 }
