@@ -9,30 +9,19 @@ namespace MentorBot.Tests.Reliability;
 /// Plan 6.3 H5 and H6: Slack's retries of one event have one effect (also across a restart), and a slow Slack
 /// never slows the ack. The effect measured is the App Home publish that app_home_opened causes.
 /// </summary>
-public class DeliveryTests(ITestOutputHelper output) : IAsyncLifetime
+public class DeliveryTests(ITestOutputHelper output) : FakeSlackAndDatabase
 {
-    private FakeSlackApi _slack = null!;
-    private readonly TempDatabase _db = new();
-
-    public async Task InitializeAsync() => _slack = await FakeSlackApi.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _slack.DisposeAsync();
-        _db.Dispose();
-    }
-
     private static JsonObject HomeOpened(string user) => new()
     {
         ["type"] = "app_home_opened", ["user"] = user, ["channel"] = FakeSlackApi.DmOf(user), ["tab"] = "home", ["event_ts"] = "1700000000.000100",
     };
 
-    private int PublishesFor(string user) => _slack.Calls("views.publish").Count(c => c.Arg("user_id") == user);
+    private int PublishesFor(string user) => Slack.Calls("views.publish").Count(c => c.Arg("user_id") == user);
 
     /// <summary>Waits for the first publish, then long enough for any duplicate to show up too.</summary>
     private async Task<int> SettledPublishesAsync(string user)
     {
-        await _slack.WaitForCallAsync("views.publish", c => c.Arg("user_id") == user, TimeSpan.FromSeconds(10));
+        await Slack.WaitForCallAsync("views.publish", c => c.Arg("user_id") == user, TimeSpan.FromSeconds(10));
         await Task.Delay(500);
         return PublishesFor(user);
     }
@@ -48,19 +37,19 @@ public class DeliveryTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task H5_SameEventIdThreeTimesInARow_HasOneEffect()
     {
-        await using var app = await TestApp.StartAsync(_slack, _db);
+        await using var app = await TestApp.StartAsync(Slack, Db);
         for (var retry = 0; retry < 3; retry++) await AssertAckedFastAsync(app.EventAsync(HomeOpened("USEQ"), "EvSEQ1", retry));
         Assert.Equal(1, await SettledPublishesAsync("USEQ"));
 
         // Control: a new delivery (another event id) does have an effect, so the count above means something.
         await AssertAckedFastAsync(app.EventAsync(HomeOpened("USEQ"), "EvSEQ2"));
-        await _slack.WaitForCallsAsync("views.publish", 2, c => c.Arg("user_id") == "USEQ", TimeSpan.FromSeconds(10));
+        await Slack.WaitForCallsAsync("views.publish", 2, c => c.Arg("user_id") == "USEQ", TimeSpan.FromSeconds(10));
     }
 
     [Fact]
     public async Task H5_SameEventIdThreeTimesAtOnce_HasOneEffect()
     {
-        await using var app = await TestApp.StartAsync(_slack, _db);
+        await using var app = await TestApp.StartAsync(Slack, Db);
         await Task.WhenAll(Enumerable.Range(0, 3).Select(retry => AssertAckedFastAsync(app.EventAsync(HomeOpened("UPAR"), "EvPAR1", retry))));
         Assert.Equal(1, await SettledPublishesAsync("UPAR"));
     }
@@ -68,12 +57,12 @@ public class DeliveryTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task H5_SameEventIdAcrossARestart_HasOneEffect()
     {
-        await using (var first = await TestApp.StartAsync(_slack, _db))
+        await using (var first = await TestApp.StartAsync(Slack, Db))
         {
             await AssertAckedFastAsync(first.EventAsync(HomeOpened("URST"), "EvRST1"));
             Assert.Equal(1, await SettledPublishesAsync("URST"));
         }
-        await using var second = await TestApp.StartAsync(_slack, _db);
+        await using var second = await TestApp.StartAsync(Slack, Db);
         await AssertAckedFastAsync(second.EventAsync(HomeOpened("URST"), "EvRST1", 1));
         await AssertAckedFastAsync(second.EventAsync(HomeOpened("URST"), "EvRST1", 2));
         await Task.Delay(500);
@@ -84,8 +73,8 @@ public class DeliveryTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task H6_SlowSlack_DoesNotSlowTheAck_AndTheWorkStillArrives()
     {
         foreach (var method in new[] { "views.publish", "views.open", "chat.postMessage", "chat.postEphemeral", "users.info", "conversations.open", "conversations.info" })
-            _slack.Delay(method, TimeSpan.FromSeconds(5));
-        await using var app = await TestApp.StartAsync(_slack, _db);
+            Slack.Delay(method, TimeSpan.FromSeconds(5));
+        await using var app = await TestApp.StartAsync(Slack, Db);
         var requests = new List<Func<Task<HttpStatusCode>>>();
         for (var i = 0; i < 4; i++)
         {
@@ -110,16 +99,16 @@ public class DeliveryTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(latencies[^1] < 3000, $"slowest ack {latencies[^1]:N0} ms with a slow Slack");
 
         // The work behind the acks still happens, just later.
-        await _slack.WaitForCallAsync("views.publish", c => c.Arg("user_id") == "USLOW0", TimeSpan.FromSeconds(15));
+        await Slack.WaitForCallAsync("views.publish", c => c.Arg("user_id") == "USLOW0", TimeSpan.FromSeconds(15));
     }
     [Fact]
     public async Task H6_AnAdminCommandWaitingOnASlowUsersInfo_IsAckedInTime_AndItsAnswerFollows()
     {
         // The admin check looks the person up in Slack (users.info) before answering: with a 5 s Slack that would
         // miss the 3 s ack, so the ack goes first and the answer comes through response_url.
-        _slack.AddUser("UADMINSLOW", "Ada Admin", isAdmin: true);
-        _slack.Delay("users.info", TimeSpan.FromSeconds(5));
-        await using var app = await TestApp.StartAsync(_slack, _db);
+        Slack.AddUser("UADMINSLOW", "Ada Admin", isAdmin: true);
+        Slack.Delay("users.info", TimeSpan.FromSeconds(5));
+        await using var app = await TestApp.StartAsync(Slack, Db);
 
         var stats = await app.CommandAsync("/mentor", "stats", "UADMINSLOW");
         output.WriteLine($"/mentor stats acked in {stats.Elapsed.TotalMilliseconds:N0} ms");
@@ -127,7 +116,7 @@ public class DeliveryTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(stats.Elapsed < TimeSpan.FromSeconds(3), $"ack took {stats.Elapsed.TotalMilliseconds:N0} ms");
         Assert.True(stats.Body is null, "the ack should be empty: the answer was not ready");
 
-        var late = await _slack.WaitForCallAsync("response_url", c => c.Arg("response_url_id") == "cmd-UADMINSLOW", TimeSpan.FromSeconds(15));
+        var late = await Slack.WaitForCallAsync("response_url", c => c.Arg("response_url_id") == "cmd-UADMINSLOW", TimeSpan.FromSeconds(15));
         Assert.Null(late.Rejected);
         Assert.Equal("ephemeral", late.Arg("response_type"));
         Assert.DoesNotContain("Sorry, something went wrong", late.Args.ToJsonString());

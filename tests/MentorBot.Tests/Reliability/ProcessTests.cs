@@ -9,27 +9,16 @@ namespace MentorBot.Tests.Reliability;
 /// Plan 6.1 S1, S3, S4 and 6.3 H14 on the real built app in a child process: kill -9, SIGTERM, a second instance,
 /// and what the process writes to its console.
 /// </summary>
-public class ProcessTests(ITestOutputHelper output) : IAsyncLifetime
+public class ProcessTests(ITestOutputHelper output) : FakeSlackAndDatabase
 {
-    private FakeSlackApi _slack = null!;
-    private readonly TempDatabase _db = new();
-
-    public async Task InitializeAsync() => _slack = await FakeSlackApi.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _slack.DisposeAsync();
-        _db.Dispose();
-    }
-
     [Fact]
     public async Task S4_SecondProcessOnTheSameFile_IsRefusedWithAClearMessage_AndTheFirstCarriesOn()
     {
-        await using var first = await BotProcess.StartAsync(_db.Path, _slack);
+        await using var first = await BotProcess.StartAsync(Db.Path, Slack);
         Assert.Equal(HttpStatusCode.OK, (await first.CommandAsync("/mentor", "help")).Status);
 
         var started = Stopwatch.StartNew();
-        await using var second = await BotProcess.StartAsync(_db.Path, _slack, waitUntilHealthy: false);
+        await using var second = await BotProcess.StartAsync(Db.Path, Slack, waitUntilHealthy: false);
         Assert.True(await second.WaitForExitAsync(TimeSpan.FromSeconds(20)), "the second instance kept running:\n" + second.Output);
         output.WriteLine($"second instance refused after {started.ElapsedMilliseconds} ms");
 
@@ -45,7 +34,7 @@ public class ProcessTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task S3_SigtermUnderLoad_AnswersWhatItAccepted_ExitsZero_AndMergesTheLog()
     {
-        await using var bot = await BotProcess.StartAsync(_db.Path, _slack);
+        await using var bot = await BotProcess.StartAsync(Db.Path, Slack);
         var acked = new ConcurrentBag<string>();
         var failures = new ConcurrentBag<string>();
         var answered = 0;
@@ -85,9 +74,9 @@ public class ProcessTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.Equal(0, bot.ExitCode);
         Assert.Empty(failures);
-        var log = Path.Combine(_db.Folder, "mentorbot-log.db");
+        var log = Path.Combine(Db.Folder, "mentorbot-log.db");
         Assert.True(!File.Exists(log) || new FileInfo(log).Length == 0, "the LiteDB log was not merged on shutdown");
-        var stored = Storage.GoalTitles(_db.Path);
+        var stored = Storage.GoalTitles(Db.Path);
         Assert.All(acked, title => Assert.Single(stored, title));
     }
 
@@ -104,7 +93,7 @@ public class ProcessTests(ITestOutputHelper output) : IAsyncLifetime
         for (var round = 0; round < rounds; round++)
         {
             // Every round starts on the file the previous kill left behind: the host must open it cleanly.
-            await using var bot = await BotProcess.StartAsync(_db.Path, _slack);
+            await using var bot = await BotProcess.StartAsync(Db.Path, Slack);
             using var burst = new CancellationTokenSource();
             var roundNo = round;
 
@@ -144,7 +133,7 @@ public class ProcessTests(ITestOutputHelper output) : IAsyncLifetime
         }
         output.WriteLine($"{rounds} kills in {clock.ElapsedMilliseconds} ms; {acked.Count} goals acknowledged of {sent.Count} sent");
 
-        var stored = Storage.GoalTitles(_db.Path);
+        var stored = Storage.GoalTitles(Db.Path);
         Assert.NotEmpty(acked);
         var missing = acked.Where(t => !stored.Contains(t)).ToList();
         Assert.True(missing.Count == 0, $"{missing.Count} acknowledged goals lost, e.g. {missing.FirstOrDefault()}");
@@ -155,7 +144,7 @@ public class ProcessTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.InRange(stored.Count - acked.Count, 0, rounds * Clients);
 
         // And the app still serves on the file after 20 kills.
-        await using var last = await BotProcess.StartAsync(_db.Path, _slack);
+        await using var last = await BotProcess.StartAsync(Db.Path, Slack);
         Assert.Equal(HttpStatusCode.OK, (await last.CommandAsync("/mentor", "help")).Status);
     }
 
@@ -164,13 +153,13 @@ public class ProcessTests(ITestOutputHelper output) : IAsyncLifetime
     {
         const int Rounds = 5;
         var acked = new ConcurrentBag<string>();
-        var dataFile = _db.Path;
-        var logFile = Path.Combine(_db.Folder, "mentorbot-log.db");
+        var dataFile = Db.Path;
+        var logFile = Path.Combine(Db.Folder, "mentorbot-log.db");
         var caughtMidway = 0;
 
         for (var round = 0; round < Rounds; round++)
         {
-            await using var bot = await BotProcess.StartAsync(_db.Path, _slack);
+            await using var bot = await BotProcess.StartAsync(Db.Path, Slack);
             // Fill the write-ahead log (the data file itself only changes when LiteDB checkpoints the log into it).
             var roundNo = round;
             await Task.WhenAll(Enumerable.Range(0, 4).Select(client => Task.Run(async () =>
@@ -201,14 +190,14 @@ public class ProcessTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         // Reopening replays whatever the killed checkpoint left in the log.
-        var stored = Storage.GoalTitles(_db.Path);
+        var stored = Storage.GoalTitles(Db.Path);
         var missing = acked.Where(t => !stored.Contains(t)).ToList();
         Assert.True(missing.Count == 0, $"{missing.Count} acknowledged goals lost, e.g. {missing.FirstOrDefault()?[..40]}");
         Assert.Equal(stored.Count, stored.Distinct().Count());
         Assert.True(caughtMidway > 0, "no kill landed inside a checkpoint, so this run proved nothing about S2");
         output.WriteLine($"{caughtMidway} of {Rounds} kills landed mid-checkpoint; {acked.Count:N0} acknowledged goals all stored once");
 
-        await using var last = await BotProcess.StartAsync(_db.Path, _slack);
+        await using var last = await BotProcess.StartAsync(Db.Path, Slack);
         Assert.Equal(HttpStatusCode.OK, (await last.CommandAsync("/goal", "list", "UCP0P0")).Status);
     }
 
@@ -216,7 +205,7 @@ public class ProcessTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task H14_ConsoleOutput_NeverContainsTokensSecretsOrPrivateText()
     {
         const string Marker = "private-marker-7f3a goal text";
-        await using (var bot = await BotProcess.StartAsync(_db.Path, _slack))
+        await using (var bot = await BotProcess.StartAsync(Db.Path, Slack))
         {
             await bot.CommandAsync("/goal", "add " + Marker);
             await bot.CommandAsync("/goal", "frobnicate " + Marker);
@@ -240,7 +229,7 @@ public class ProcessTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task H7_TenMegabyteChunkedBody_IsRefusedEarly_AndTheNextRequestIsServed()
     {
-        await using var bot = await BotProcess.StartAsync(_db.Path, _slack);
+        await using var bot = await BotProcess.StartAsync(Db.Path, Slack);
         // A raw socket, so we see the 413 the moment it arrives while the body is still being sent.
         using var tcp = new System.Net.Sockets.TcpClient();
         await tcp.ConnectAsync(IPAddress.Loopback, bot.Port);

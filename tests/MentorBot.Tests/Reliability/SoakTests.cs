@@ -9,28 +9,17 @@ namespace MentorBot.Tests.Reliability;
 /// Plan 6.1 S7 on the real built app: a burst of durable writes with readers alongside must not let LiteDB's log
 /// file grow without bound (its checkpoint needs a moment with no open reader), and memory must level off.
 /// </summary>
-public class SoakTests(ITestOutputHelper output) : IAsyncLifetime
+public class SoakTests(ITestOutputHelper output) : FakeSlackAndDatabase
 {
     private const long LogLimitBytes = 64L * 1024 * 1024;
-    private FakeSlackApi _slack = null!;
-    private readonly TempDatabase _db = new();
-
-    public async Task InitializeAsync() => _slack = await FakeSlackApi.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _slack.DisposeAsync();
-        _db.Dispose();
-    }
-
     [Fact]
     public async Task S7_TwentyThousandWritesWithFourReaders_KeepTheLogSmall_AndMemoryLevel()
     {
         // RELIABILITY_SOAK_WRITES lowers the count on a slow machine; the time bound keeps the suite's budget either way.
         var target = int.TryParse(Environment.GetEnvironmentVariable("RELIABILITY_SOAK_WRITES"), out var w) ? w : 20_000;
         var timeBound = TimeSpan.FromSeconds(75);
-        await using var bot = await BotProcess.StartAsync(_db.Path, _slack);
-        var logFile = Path.Combine(_db.Folder, "mentorbot-log.db");
+        await using var bot = await BotProcess.StartAsync(Db.Path, Slack);
+        var logFile = Path.Combine(Db.Folder, "mentorbot-log.db");
         var acked = new ConcurrentBag<string>();
         var failures = new ConcurrentBag<string>();
         var reads = 0;
@@ -82,7 +71,7 @@ public class SoakTests(ITestOutputHelper output) : IAsyncLifetime
 
         bot.Terminate();
         Assert.True(await bot.WaitForExitAsync(TimeSpan.FromSeconds(30)));
-        var stored = Storage.GoalTitles(_db.Path).ToHashSet();
+        var stored = Storage.GoalTitles(Db.Path).ToHashSet();
         Assert.All(acked, title => Assert.Contains(title, stored));
     }
 }
