@@ -35,6 +35,7 @@ public sealed class SlackRouter(
     public async Task<SlackAck> DispatchInTimeAsync(SlackRequest request, CancellationToken ct)
     {
         var work = DispatchAsync(request, ct);
+        if (work.IsCompleted) return await work; // most answers are ready at once: no timer for them
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (await Task.WhenAny(work, Task.Delay(AckDeadline, timer.Token)) == work)
         {
