@@ -179,18 +179,47 @@ public sealed class PlaygroundBrowserTests(Browser browser) : IClassFixture<Brow
         await ui.ShotAsync("after-reset");
     }
 
-    [Fact(Skip = "the App Home now publishes real content; the expected text in the rendered Home still has to be matched (issue 10 note)")]
-    public async Task Opening_the_Home_tab_sends_app_home_opened_and_shows_the_published_home()
+    [Fact]
+    public async Task Opening_the_Home_tab_shows_a_newcomer_how_to_join_and_signing_up_updates_it_and_the_admins_Home()
     {
         await using var host = new PlaygroundHost();
-        var ui = await PlaygroundPage.OpenAsync(browser.Instance, host.Start(), nameof(Opening_the_Home_tab_sends_app_home_opened_and_shows_the_published_home));
+        var ui = await PlaygroundPage.OpenAsync(browser.Instance, host.Start(), nameof(Opening_the_Home_tab_shows_a_newcomer_how_to_join_and_signing_up_updates_it_and_the_admins_Home));
         await ui.ActAsAsync("Priya Raman");
 
         await ui.OpenHomeAsync();
 
-        // The bot answers app_home_opened with views.publish: a newcomer sees the sign-up buttons.
-        await Assertions.Expect(ui.Surface.GetByText("Join as mentee").First).ToBeVisibleAsync();
-        await ui.ShotAsync("home");
+        // The bot answers app_home_opened with views.publish: a newcomer is welcomed and offered Join.
+        await Assertions.Expect(ui.Surface.GetByRole(AriaRole.Heading, new() { Name = "Mentoring programme" })).ToBeVisibleAsync();
+        await ui.ExpectSeesAsync("Welcome to MentorBot.");
+        await ui.ExpectSeesAsync("No goals yet.");
+        await ui.ShotAsync("home-newcomer");
+
+        await ui.ClickAsync("Join");
+        await ui.ExpectModalAsync("Join mentoring");
+        await ui.Modal.GetByText("I'd like to mentor someone").ClickAsync();
+        await ui.Modal.GetByLabel("Topics").FillAsync("Public speaking, writing a talk abstract");
+        await ui.Modal.GetByLabel("Mentors: how many mentees can you take?").SelectOptionAsync(new SelectOptionValue { Label = "2 mentees" });
+        await ui.ClickInModalAsync("Sign up");
+        await Assertions.Expect(ui.Modal).ToContainTextAsync("Thanks for offering to mentor (up to 2 mentees)!");
+        await ui.ClickInModalAsync("Done");
+        await Assertions.Expect(ui.Modal).ToHaveCountAsync(0);
+
+        // Her Home is published again: no Join button any more, her sign-up instead.
+        await ui.ExpectSeesAsync("You're signed up to mentor (up to 2). An admin will pair you.");
+        await Assertions.Expect(ui.Surface.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true })).ToHaveCountAsync(0);
+        await ui.ShotAsync("home-signed-up");
+
+        // The admin's Home lists her among the mentors; a mentee's Home has no admin section.
+        await ui.ActAsAsync("Ada Okafor");
+        await ui.OpenHomeAsync();
+        await Assertions.Expect(ui.Surface.GetByRole(AriaRole.Heading, new() { Name = "Programme (admins)" })).ToBeVisibleAsync();
+        await Assertions.Expect(ui.Surface.Locator("text=Mentors:").Locator("..")).ToContainTextAsync("@Priya Raman 0/2");
+        await ui.ShotAsync("home-admin");
+        await ui.ActAsAsync("Kenji Sato");
+        await ui.OpenHomeAsync();
+        await ui.ExpectSeesAsync("Welcome to MentorBot.");
+        await Assertions.Expect(ui.Surface.GetByText("Programme (admins)")).ToHaveCountAsync(0);
+        await Assertions.Expect(ui.Surface.GetByText("Public speaking")).ToHaveCountAsync(0);
         AssertEveryRequestWasSignedAndAccepted(host);
     }
 

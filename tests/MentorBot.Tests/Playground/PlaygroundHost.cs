@@ -20,8 +20,12 @@ public sealed class PlaygroundHost(Action<SlackRouteTable>? extraRoutes = null, 
     public LogCapture Logs { get; } = new();
     public string DatabasePath => _db.Path;
 
-    public Uri Start()
+    private string? _artifactFolder;
+
+    /// <param name="test">The calling test: the app's log is kept next to its screenshots, for a failure seen only in CI.</param>
+    public Uri Start([System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
+        _artifactFolder = Path.Combine(AppContext.BaseDirectory, "playground-screenshots", test);
         UseKestrel(0);
         StartServer();
         return ClientOptions.BaseAddress;
@@ -61,6 +65,12 @@ public sealed class PlaygroundHost(Action<SlackRouteTable>? extraRoutes = null, 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_artifactFolder is not null)
+        {
+            Directory.CreateDirectory(_artifactFolder);
+            await File.WriteAllLinesAsync(Path.Combine(_artifactFolder, "app.log"),
+                Logs.Lines.Where(l => !l.Category.StartsWith("System.Net.Http", StringComparison.Ordinal)).Select(l => l.ToString()));
+        }
         _db.Dispose();
     }
 }

@@ -17,6 +17,7 @@ const EMOJI = {
   information_source: "ℹ️", question: "❓", mailbox: "📫", incoming_envelope: "📨", gift: "🎁", pray: "🙏", ok_hand: "👌",
   no_entry: "⛔", stopwatch: "⏱️", busts_in_silhouette: "👥", bust_in_silhouette: "👤", clipboard: "📋", pushpin: "📌",
   calendar_spiral: "🗓️", spiral_calendar_pad: "🗓️", repeat: "🔁", zzz: "💤", coffee: "☕", flag: "🚩", bar_chart: "📊",
+  spiral_note_pad: "🗒️", pause_button: "⏸️", fast_forward: "⏩", thinking_face: "🤔",
 };
 
 // ---------- helpers ----------
@@ -68,11 +69,15 @@ function lines(text) {
   }).join("<br>").replace(/<\/blockquote><br>/g, "</blockquote>");
 }
 function inline(text) {
-  return text.split(/(`[^`\n]+`|<[^<>\n]+>)/).map((tok) => {
-    if (tok.startsWith("`") && tok.endsWith("`") && tok.length > 1) return `<code>${esc(decode(tok.slice(1, -1)))}</code>`;
-    if (tok.startsWith("<") && tok.endsWith(">")) return control(tok.slice(1, -1));
-    return format(emoji(esc(decode(tok))));
+  // Code and <…> tokens become placeholders first, so *bold* may wrap a mention (as in Slack) but never touches code.
+  const held = [];
+  const hold = (html) => `\u0000${held.push(html) - 1}\u0000`;
+  const plain = text.split(/(`[^`\n]+`|<[^<>\n]+>)/).map((tok) => {
+    if (tok.startsWith("`") && tok.endsWith("`") && tok.length > 1) return hold(`<code>${esc(decode(tok.slice(1, -1)))}</code>`);
+    if (tok.startsWith("<") && tok.endsWith(">")) return hold(control(tok.slice(1, -1)));
+    return emoji(esc(decode(tok.replace(/\u0000/g, ""))));
   }).join("");
+  return format(plain).replace(/\u0000(\d+)\u0000/g, (_, i) => held[Number(i)]);
 }
 function format(html) {
   const edge = "(^|[\\s(\\[{'\"])", end = "(?=$|[\\s).,!?:;'\"\\]}])";
