@@ -5,22 +5,9 @@ using MentorBot.Slack.Routing;
 
 namespace MentorBot.Features.CheckIns;
 
-/// <summary>What the CheckIns feature adds to MentorBot: its Slack routes, its /mentor verbs and its services.</summary>
+/// <summary>What the CheckIns feature adds to MentorBot: its services (its Slack routes are listed in SlackRoutes.cs).</summary>
 public static class CheckInsFeature
 {
-    public static void Routes(SlackRouteTable slack)
-    {
-        slack.Action<CheckInActions>("checkin.");
-        slack.View<CheckInModals>(CheckInMessages.NotesModal);
-        slack.View<CheckInModals>(CheckInMessages.AsyncModal);
-        slack.View<CheckInModals>(CheckInMessages.AgendaModal);
-        slack.View<CheckInModals>(CheckInMessages.GoalModal);
-    }
-
-    public static void Mentor(MentorSubcommands mentor)
-    {
-    }
-
     public static void Services(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<CheckInStore>();

@@ -5,23 +5,9 @@ using MentorBot.Slack.Routing;
 
 namespace MentorBot.Features.Feedback;
 
-/// <summary>What the Feedback feature adds to MentorBot: its Slack routes, its /mentor verbs and its services.</summary>
+/// <summary>What the Feedback feature adds to MentorBot: its services (its Slack routes are listed in SlackRoutes.cs).</summary>
 public static class FeedbackFeature
 {
-    public static void Routes(SlackRouteTable slack)
-    {
-        slack.Command<AskFeedbackCommand>("/askfeedback");
-        slack.Action<FeedbackActions>("feedback.");
-        slack.View<AskFeedbackModal>(AskFeedbackModal.CallbackId);
-        slack.View<GiveFeedbackModal>(GiveFeedbackModal.CallbackId);
-    }
-
-    public static void Mentor(MentorSubcommands mentor)
-    {
-        mentor.Add<MentorFeedbackCommand>("feedback", "/mentor feedback @mentee",
-            "give one of your mentees feedback unprompted (alone: feedback mentees shared with you)");
-    }
-
     public static void Services(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<FeedbackStore>();

@@ -4,22 +4,9 @@ using MentorBot.Slack.Routing;
 
 namespace MentorBot.Features.Goals;
 
-/// <summary>What the Goals feature adds to MentorBot: its Slack routes, its /mentor verbs and its services.</summary>
+/// <summary>What the Goals feature adds to MentorBot: its services (its Slack routes are listed in SlackRoutes.cs).</summary>
 public static class GoalsFeature
 {
-    public static void Routes(SlackRouteTable slack)
-    {
-        slack.Command<GoalCommand>("/goal");
-        slack.Action<GoalActions>("goal.");
-        slack.View<GoalModal>(GoalModal.CreateId);
-        slack.View<GoalModal>(GoalModal.EditId);
-        slack.View<ProgressModal>(ProgressModal.CallbackId);
-    }
-
-    public static void Mentor(MentorSubcommands mentor)
-    {
-    }
-
     public static void Services(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<GoalChanges>();

@@ -3,7 +3,7 @@ using MentorBot.Slack.Routing;
 
 namespace MentorBot.Features.Home;
 
-/// <summary>/mentor: help, and the verbs each feature adds (see SlackRoutes.Mentor).</summary>
+/// <summary>/mentor: help, and the verbs listed in SlackRoutes.Mentor.</summary>
 public sealed class MentorCommand(MentorSubcommands subcommands, IServiceProvider services) : ISlashCommandHandler
 {
     public Task<SlackAck> HandleAsync(SlashCommand command, CancellationToken ct)
