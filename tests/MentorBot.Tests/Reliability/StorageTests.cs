@@ -101,6 +101,27 @@ public class StorageTests : IDisposable
     }
 
     [Fact]
+    public void DateRange_FindsEveryInstantInItsWindow_WithOneQueryTextWhateverTheDates()
+    {
+        using var db = Storage.Open(_db.Path);
+        var samples = db.Collection<Sample>("samples");
+        samples.EnsureIndex(x => x.At);
+        var start = new DateTimeOffset(2026, 3, 29, 0, 0, 0, TimeSpan.Zero); // Europe's DST change inside the range
+        samples.InsertBulk(Enumerable.Range(0, 48).Select(h => new Sample { Id = $"h{h}", At = start.AddHours(h) }));
+
+        var sources = new HashSet<string>();
+        for (var h = 0; h < 48; h++)
+        {
+            var query = DateRange.Between(nameof(Sample.At), start.AddHours(h), start.AddHours(h + 2));
+            sources.Add(query.Source);
+            Assert.Equal(Enumerable.Range(h, Math.Min(3, 48 - h)).Select(i => $"h{i}"), samples.Find(query).Select(x => x.Id).OrderBy(id => int.Parse(id[1..])));
+        }
+
+        // LiteDB compiles and caches every distinct query text for good: one text per tick would leak and cost JIT time.
+        Assert.Single(sources);
+    }
+
+    [Fact]
     public void MentorDb_IsExclusive_WhileOpen_AndReopensAfterDispose()
     {
         var first = Storage.Open(_db.Path);

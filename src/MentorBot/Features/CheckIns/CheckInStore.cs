@@ -64,8 +64,7 @@ public sealed class CheckInStore
 
     /// <summary>Nudges to send now (Pending or left Sending by a crash), earliest first.</summary>
     public IReadOnlyList<Nudge> Queue(DateTimeOffset now, int limit) =>
-        Nudges.Find(Query.Between(nameof(Nudge.QueueAt), new BsonValue(DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc)),
-            new BsonValue(now.UtcDateTime)), 0, limit).ToList();
+        Nudges.Find(Storage.DateRange.Between(nameof(Nudge.QueueAt), Storage.DateRange.Earliest, now), 0, limit).ToList();
 
     public IReadOnlyList<Nudge> NudgesOf(string checkInId) => Nudges.Find(n => n.CheckInId == checkInId).ToList();
 
@@ -139,7 +138,7 @@ public sealed class CheckInStore
     public IReadOnlyList<CheckIn> ForPair(int pairId) => CheckIns.Find(c => c.PairId == pairId).OrderBy(c => c.DueUtc).ToList();
 
     public IReadOnlyList<CheckIn> DueBetween(DateTimeOffset from, DateTimeOffset to) =>
-        CheckIns.Find(Query.Between(nameof(CheckIn.DueUtc), new BsonValue(from.UtcDateTime), new BsonValue(to.UtcDateTime))).ToList();
+        CheckIns.Find(Storage.DateRange.Between(nameof(CheckIn.DueUtc), from, to)).ToList();
 
     public IReadOnlyList<CheckIn> Rated() => CheckIns.Find(c => c.Rating != null).ToList();
 

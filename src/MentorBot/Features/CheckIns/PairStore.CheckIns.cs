@@ -5,7 +5,6 @@ namespace MentorBot.Features.Pairs;
 /// <summary>The pair queries and updates check-ins need (schedule claims, pauses from a prompt).</summary>
 public sealed partial class PairStore
 {
-    private static readonly BsonValue Earliest = new(DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc));
     private int _checkInIndexReady;
 
     /// <summary>The scheduler's query must stay an index seek with 100,000 pairs stored.</summary>
@@ -16,13 +15,13 @@ public sealed partial class PairStore
 
     /// <summary>Active pairs whose next check-in is at or before <paramref name="now"/>, earliest first (paused/ended pairs have none).</summary>
     public IReadOnlyList<Pair> DueForCheckIn(DateTimeOffset now, int limit) =>
-        _pairs.Find(Query.Between(nameof(Pair.NextCheckInUtc), Earliest, new BsonValue(now.UtcDateTime)), 0, limit)
+        _pairs.Find(Storage.DateRange.Between(nameof(Pair.NextCheckInUtc), Storage.DateRange.Earliest, now), 0, limit)
             .Where(p => p.Status == PairStatus.Active && p.NextCheckInUtc is not null)
             .ToList();
 
     /// <summary>Active pairs whose next check-in lies in (<paramref name="after"/>, <paramref name="until"/>].</summary>
     public IReadOnlyList<Pair> CheckInsBetween(DateTimeOffset after, DateTimeOffset until) =>
-        _pairs.Find(Query.Between(nameof(Pair.NextCheckInUtc), new BsonValue(after.UtcDateTime), new BsonValue(until.UtcDateTime)))
+        _pairs.Find(Storage.DateRange.Between(nameof(Pair.NextCheckInUtc), after, until))
             .Where(p => p.Status == PairStatus.Active && p.NextCheckInUtc > after)
             .ToList();
 
