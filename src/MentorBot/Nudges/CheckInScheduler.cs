@@ -131,30 +131,50 @@ public sealed class CheckInScheduler(
             return true;
         });
 
-    /// <summary>"Come prepared" DMs for check-ins that entered the prep window since the last scan.</summary>
+    /// <summary>
+    /// "Come prepared" DMs for check-ins that entered the prep window since the last scan, and for check-ins set inside
+    /// the window after the scan had passed them (a pair started today that meets tomorrow morning, a cadence change, a resume).
+    /// </summary>
     private void SchedulePrep(DateTimeOffset now, ProgrammeSettings programme)
     {
-        var from = store.PrepScannedUntil is { } scanned && scanned > now ? scanned : now;
         var until = now + programme.PrepLead;
-        if (until <= from) return;
-        // Chunks of writes per transaction: one commit per pair would make the first scan of a big programme slow.
-        foreach (var chunk in store.Pairs.CheckInsBetween(from, until).Chunk(500))
+        // Pairs whose check-in moved: later ones are left for the scan below, which has not reached them yet.
+        foreach (var chunk in store.Pairs.RescheduledUntil(until).Chunk(500))
         {
-            try
+            InChunk(chunk, pair =>
             {
-                store.InTransaction(() =>
-                {
-                    foreach (var pair in chunk)
-                        if (!store.StateOf(pair.Id).AwaitingKeepGoing) AddPrep(pair, pair.NextCheckInUtc!.Value, now, programme);
-                    return 0;
-                });
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Could not schedule {Count} prep messages; they are skipped", chunk.Length);
-            }
+                if (pair is { Status: PairStatus.Active, NextCheckInUtc: { } due } && due == pair.RescheduledUtc && due > now
+                    && !store.StateOf(pair.Id).AwaitingKeepGoing)
+                    AddPrep(pair, due, now, programme);
+                store.Pairs.RescheduleSeen(pair.Id, pair.RescheduledUtc);
+            });
         }
+
+        var from = store.PrepScannedUntil is { } scanned && scanned > now ? scanned : now;
+        if (until <= from) return;
+        foreach (var chunk in store.Pairs.CheckInsBetween(from, until).Chunk(500))
+            InChunk(chunk, pair =>
+            {
+                if (!store.StateOf(pair.Id).AwaitingKeepGoing) AddPrep(pair, pair.NextCheckInUtc!.Value, now, programme);
+            });
         store.PrepScannedUntil = until;
+    }
+
+    // Chunks of writes per transaction: one commit per pair would make the first scan of a big programme slow.
+    private void InChunk(Pair[] chunk, Action<Pair> work)
+    {
+        try
+        {
+            store.InTransaction(() =>
+            {
+                foreach (var pair in chunk) work(pair);
+                return 0;
+            });
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not schedule {Count} prep messages; they are skipped", chunk.Length);
+        }
     }
 
     private bool AddPrep(Pair pair, DateTimeOffset due, DateTimeOffset now, ProgrammeSettings programme)

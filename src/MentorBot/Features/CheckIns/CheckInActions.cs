@@ -20,14 +20,19 @@ public sealed class CheckInActions(
     GoalStore goals,
     ProgrammeSettingsStore settings,
     CheckInScheduler scheduler,
+    PairPauses pauses,
     SlackApiClient slack,
     TimeProvider time) : IBlockActionHandler
 {
     public async Task<SlackAck> HandleAsync(BlockActions actions, CancellationToken ct)
     {
         var actionId = actions.Action.ActionId ?? "";
-        var value = actions.Action.Value ?? "";
+        var value = actions.Action.Value ?? actions.Action.SelectedOption?.Value ?? "";
         var user = actions.User.Id;
+        // Pause menus carry the chosen length in front of the id: "2w|<id>".
+        string? choice = null;
+        if (actionId is CheckInMessages.Pause or CheckInMessages.KeepPause && value.IndexOf('|') is var bar and >= 0)
+            (choice, value) = (value[..bar], value[(bar + 1)..]);
         if (actionId.StartsWith(CheckInMessages.RatePrefix, StringComparison.Ordinal))
             return Rate(actions, value, actionId[CheckInMessages.RatePrefix.Length..]);
         switch (actionId)
@@ -35,7 +40,7 @@ public sealed class CheckInActions(
             case CheckInMessages.AddAgenda or CheckInMessages.UpdateGoal:
                 return await PairModalAsync(actions, actionId, value, ct);
             case CheckInMessages.KeepGoing or CheckInMessages.KeepPause or CheckInMessages.KeepEnd:
-                return KeepGoing(actions, actionId, value);
+                return await KeepGoingAsync(actions, actionId, value, choice, ct);
         }
 
         if (store.Get(value) is not { } checkIn || store.Pairs.Get(checkIn.PairId) is not { } pair)
@@ -62,10 +67,10 @@ public sealed class CheckInActions(
                 await slack.OpenViewAsync(actions.TriggerId ?? "", CheckInMessages.AsyncModalView(Metadata(checkIn, actions)), ct);
                 return SlackAck.Empty;
             case CheckInMessages.Pause:
-                if (!store.Pairs.PauseFromCheckIn(pair.Id, time.GetUtcNow() + PairStore.LongestPause))
-                    return CheckInFlows.Tell(actions, slack, "These check-ins are already paused or ended.");
-                return Update(actions, "Check-ins paused",
-                    $":pause_button: Check-ins with {Mrkdwn.User(pair.OtherThan(user))} are paused. Resume any time with `/mentor`.");
+                if (!TryPauseUntil(choice, user, pair, out var until, out var error)) return CheckInFlows.Tell(actions, slack, error);
+                if (pauses.Pause(pair.Id, until) is not { } paused) return CheckInFlows.Tell(actions, slack, Ended);
+                return Update(actions, "Check-ins paused", ":pause_button: " + PairPauses.Confirmation(paused, user, until))
+                    .Then(c => pauses.TellOtherAsync(paused, user, until, c));
             default:
                 return CheckInFlows.Tell(actions, slack, "That button is no longer supported. Try `/mentor help`.");
         }
@@ -127,23 +132,43 @@ public sealed class CheckInActions(
         return Update(actions, "Thanks for rating", $":star: Thanks! You rated this check-in {rating}/5.");
     }
 
-    private SlackAck KeepGoing(BlockActions actions, string actionId, string value)
+    private const string Ended = "This pairing has already ended. Nothing changed.";
+
+    /// <summary>The answer to "keep going / pause / end?". Pause and end are the pairs feature's own flows.</summary>
+    private async Task<SlackAck> KeepGoingAsync(BlockActions actions, string actionId, string value, string? choice, CancellationToken ct)
     {
         if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var pairId) || store.Pairs.Get(pairId) is not { } pair)
             return CheckInFlows.Tell(actions, slack, "I can't find that pairing any more.");
         var user = actions.User.Id;
         if (!pair.Includes(user)) return CheckInFlows.Tell(actions, slack, CheckInFlows.Stranger);
-        if (!store.AnswerKeepGoing(pair.Id))
-            return CheckInFlows.Tell(actions, slack, "One of you already answered this. Nothing changed.");
-        var other = Mrkdwn.User(pair.OtherThan(user));
-        var (mine, theirs) = actionId switch
+        if (pair.Status == PairStatus.Ended) return CheckInFlows.Tell(actions, slack, Ended);
+        const string answered = "One of you already answered this. Nothing changed.";
+        if (!store.StateOf(pair.Id).AwaitingKeepGoing) return CheckInFlows.Tell(actions, slack, answered);
+        switch (actionId)
         {
-            CheckInMessages.KeepPause when store.Pairs.PauseFromCheckIn(pair.Id, time.GetUtcNow() + PairStore.LongestPause) =>
-                ($":pause_button: Paused check-ins with {other}. Resume any time with `/mentor`.", $":pause_button: {Mrkdwn.User(user)} paused your check-ins."),
-            CheckInMessages.KeepEnd when store.Pairs.EndFromCheckIn(pair.Id, time.GetUtcNow()) =>
-                ($":wave: Ended the pairing with {other}. Thanks for taking part!", $":wave: {Mrkdwn.User(user)} ended your pairing. Thanks for taking part!"),
-            _ => ($":muscle: Great, check-ins with {other} carry on as before.", $":muscle: {Mrkdwn.User(user)} chose to keep your check-ins going."),
-        };
+            case CheckInMessages.KeepEnd:
+                // Exactly what /mentor end leads to: the end modal (optional private reason), then both people are told.
+                await slack.OpenViewAsync(actions.TriggerId ?? "", EndPairModal.View(pair, user), ct);
+                return SlackAck.Empty;
+            case CheckInMessages.KeepPause:
+                if (!TryPauseUntil(choice, user, pair, out var until, out var error)) return CheckInFlows.Tell(actions, slack, error);
+                if (!store.AnswerKeepGoing(pair.Id)) return CheckInFlows.Tell(actions, slack, answered);
+                if (pauses.Pause(pair.Id, until) is not { } paused) return CheckInFlows.Tell(actions, slack, Ended);
+                return KeepGoingAnswered(actions, pair, ":pause_button: " + PairPauses.Confirmation(paused, user, until), ":pause_button: " + PairPauses.Notice(user, until))
+                    .Then(c => pauses.TellOtherAsync(paused, user, until, c));
+            default:
+                if (!store.AnswerKeepGoing(pair.Id)) return CheckInFlows.Tell(actions, slack, answered);
+                // Prompts were held back: the coming check-in may already be inside the "come prepared" window.
+                store.Pairs.RecheckPrep(pair.Id);
+                return KeepGoingAnswered(actions, pair, $":muscle: Great, check-ins with {Mrkdwn.User(pair.OtherThan(user))} carry on as before.",
+                    $":muscle: {Mrkdwn.User(user)} chose to keep your check-ins going.");
+        }
+    }
+
+    /// <summary>The clicked question shows the answer; the other person's copy shows who answered what (no buttons left).</summary>
+    private SlackAck KeepGoingAnswered(BlockActions actions, Pair pair, string mine, string theirs)
+    {
+        var user = actions.User.Id;
         var others = store.NudgesOfPair(pair.Id, NudgeKind.KeepGoing).Where(n => n is { Status: NudgeStatus.Sent, Channel: not null, Ts: not null } && n.RecipientId != user).ToList();
         return Update(actions, CheckInMessages.KeepGoingAnswered(mine).Text, mine).Then(async ct =>
         {
@@ -154,6 +179,16 @@ public sealed class CheckInActions(
                 catch (SlackApiException) { }
             }
         });
+    }
+
+    /// <summary>A pause length chosen from a menu, read the way /mentor pause reads it.</summary>
+    private bool TryPauseUntil(string? choice, string user, Pair pair, out DateTimeOffset until, out string error)
+    {
+        if (choice is not null) return PairPauses.TryParseUntil([choice], time.GetUtcNow(), scheduler.ZoneOf(user), out until, out error);
+        // A button from before pauses had a length.
+        until = default;
+        error = $"How long should it pause? Use `/mentor pause {Mrkdwn.User(pair.OtherThan(user))} 2w` (1 to {PairPauses.MaxWeeks} weeks, or until a date).";
+        return false;
     }
 
     private async Task<SlackAck> PairModalAsync(BlockActions actions, string actionId, string value, CancellationToken ct)

@@ -48,9 +48,7 @@ public static class CheckInMessages
             Blocks.Button("Skip this time", Skip, checkIn.Id),
             Blocks.Button("Quick async check-in", AsyncStart, checkIn.Id),
             Blocks.Button("Add notes", Notes, checkIn.Id)));
-        blocks.Add(Blocks.Actions("checkin.pause",
-            Blocks.Button("Pause these check-ins", Pause, checkIn.Id, confirm: Blocks.Confirm("Pause check-ins?",
-                "No more prompts for this pair until one of you resumes it with /mentor.", "Pause", "Keep them"))));
+        blocks.Add(Blocks.Actions("checkin.pause", PauseMenu(Pause, checkIn.Id, "Pause these check-ins…")));
         blocks.Add(Blocks.Context("Notes stay private to the two of you."));
         return new DmContent(text, Capped(blocks));
     }
@@ -107,9 +105,8 @@ public static class CheckInMessages
             Blocks.Section($":thinking_face: {text}\nI won't send more prompts until one of you answers."),
             Blocks.Actions("checkin.keep",
                 Blocks.Button("Keep going", KeepGoing, id, "primary"),
-                Blocks.Button("Pause for now", KeepPause, id),
-                Blocks.Button("End the pairing", KeepEnd, id, "danger",
-                    Blocks.Confirm("End the pairing?", "Check-ins stop for good. Your goals stay yours.", "End it", "Cancel"))),
+                PauseMenu(KeepPause, id, "Pause for now…"),
+                Blocks.Button("End the pairing…", KeepEnd, id, "danger")),
         ]));
     }
 
@@ -181,6 +178,18 @@ public static class CheckInMessages
                 Enumerable.Range(0, 11).Select(i => Blocks.Option($"{i * 10}%", (i * 10).ToString(System.Globalization.CultureInfo.InvariantCulture))))),
             Blocks.Input("note", "Note", Blocks.TextInput("value", multiline: true, maxLength: 500), optional: true)),
             privateMetadata: pairId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The lengths /mentor pause accepts, as a menu: the chosen one travels in front of the id ("2w|id"). The pair
+    /// resumes by itself afterwards, like a pause from the command.
+    /// </summary>
+    private static JsonObject PauseMenu(string actionId, string id, string placeholder)
+    {
+        var menu = Blocks.StaticSelect(actionId, PairPauses.Choices.Select(c => Blocks.Option(PairPauses.ChoiceName(c), $"{c}|{id}")), placeholder: placeholder);
+        menu["confirm"] = Blocks.Confirm("Pause check-ins?",
+            "No prompts for the two of you until then; they resume by themselves, or earlier with /mentor resume. I'll let the other person know.", "Pause", "Keep them");
+        return menu;
+    }
 
     private static IEnumerable<JsonObject> GoalBlocks(string ownerId, IReadOnlyList<Goal> goals)
     {

@@ -2,15 +2,17 @@ using LiteDB;
 
 namespace MentorBot.Features.Pairs;
 
-/// <summary>The pair queries and updates check-ins need (schedule claims, pauses from a prompt).</summary>
+/// <summary>The pair queries and updates check-ins need (schedule claims, the "come prepared" check, unreachable people).</summary>
 public sealed partial class PairStore
 {
     private int _checkInIndexReady;
 
-    /// <summary>The scheduler's query must stay an index seek with 100,000 pairs stored.</summary>
+    /// <summary>The scheduler's queries must stay index seeks with 100,000 pairs stored.</summary>
     public void EnsureCheckInIndex()
     {
-        if (Interlocked.Exchange(ref _checkInIndexReady, 1) == 0) _pairs.EnsureIndex(p => p.NextCheckInUtc);
+        if (Interlocked.Exchange(ref _checkInIndexReady, 1) != 0) return;
+        _pairs.EnsureIndex(p => p.NextCheckInUtc);
+        _pairs.EnsureIndex(p => p.RescheduledUtc);
     }
 
     /// <summary>Active pairs whose next check-in is at or before <paramref name="now"/>, earliest first (paused/ended pairs have none).</summary>
@@ -36,31 +38,30 @@ public sealed partial class PairStore
         return _pairs.Update(pair with { NextCheckInUtc = next });
     }
 
-    /// <summary>The longest pause /mentor pause allows; the pairs feature resumes a pair when its pause is over.</summary>
-    public static readonly TimeSpan LongestPause = TimeSpan.FromDays(26 * 7);
+    /// <summary>Pairs whose check-in was moved (see <see cref="Pair.RescheduledUtc"/>) to an instant at or before <paramref name="until"/>.</summary>
+    public IReadOnlyList<Pair> RescheduledUntil(DateTimeOffset until) =>
+        _pairs.Find(Storage.DateRange.Between(nameof(Pair.RescheduledUtc), Storage.DateRange.Earliest, until)).ToList();
 
-    /// <summary>Pauses one pair (a member asked from a prompt) until <paramref name="until"/>; the pairs feature resumes it.</summary>
-    public bool PauseFromCheckIn(int pairId, DateTimeOffset until)
+    /// <summary>The "come prepared" check for this moved check-in is done (unless it moved again meanwhile).</summary>
+    public void RescheduleSeen(int pairId, DateTimeOffset? rescheduled)
     {
         var pair = _pairs.FindById(pairId);
-        if (pair is not { Status: PairStatus.Active }) return false;
-        return _pairs.Update(pair with { Status = PairStatus.Paused, PausedUntil = until, NextCheckInUtc = null });
+        if (pair is not null && pair.RescheduledUtc is not null && pair.RescheduledUtc == rescheduled) _pairs.Update(pair with { RescheduledUtc = null });
     }
 
-    /// <summary>Ends one pair (a member chose "end" when asked whether to keep going).</summary>
-    public bool EndFromCheckIn(int pairId, DateTimeOffset now)
+    /// <summary>Asks for the "come prepared" check of the pair's next check-in again (prompts were held back meanwhile).</summary>
+    public void RecheckPrep(int pairId)
     {
         var pair = _pairs.FindById(pairId);
-        if (pair is null || pair.Status == PairStatus.Ended) return false;
-        return _pairs.Update(pair with { Status = PairStatus.Ended, NextCheckInUtc = null, EndedAt = now });
+        if (pair is { NextCheckInUtc: { } next } && pair.RescheduledUtc != next) _pairs.Update(pair with { RescheduledUtc = next });
     }
 
-    /// <summary>Pauses every active pair of someone Slack says cannot be reached (deactivated, unknown); returns them.</summary>
+    /// <summary>Pauses every active pair of someone Slack says cannot be reached (deactivated, unknown) for the longest pause; returns them.</summary>
     public IReadOnlyList<Pair> PauseAllOf(string userId, DateTimeOffset now)
     {
         var paused = new List<Pair>();
         foreach (var pair in CurrentFor(userId).Where(p => p.Status == PairStatus.Active))
-            if (PauseFromCheckIn(pair.Id, now + LongestPause)) paused.Add(pair);
+            if (Pause(pair.Id, now + TimeSpan.FromDays(7 * PairPauses.MaxWeeks)) is not null) paused.Add(pair);
         return paused;
     }
 

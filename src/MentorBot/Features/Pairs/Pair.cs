@@ -30,6 +30,12 @@ public sealed record Pair
     /// <summary>The next check-in instant (UTC), persisted and only ever moved forward by the scheduler.</summary>
     public DateTimeOffset? NextCheckInUtc { get; init; }
 
+    /// <summary>
+    /// The check-in instant as last set by anything but the check-in scheduler (a new pair, a cadence change, a resume),
+    /// until the scheduler has checked whether a "come prepared" DM is due before it. Indexed; kept by <see cref="PairStore"/>.
+    /// </summary>
+    public DateTimeOffset? RescheduledUtc { get; init; }
+
     /// <summary>While set and in the future the pair gets no prompts; it resumes by itself afterwards.</summary>
     public DateTimeOffset? PausedUntil { get; init; }
 

@@ -176,10 +176,9 @@ public sealed class CadenceCommand(PairStore pairs, PairSchedule schedule, Admin
 }
 
 /// <summary>/mentor pause @person until &lt;date&gt;|&lt;N&gt;w: no prompts until then; it resumes by itself.</summary>
-public sealed class PauseCommand(PairStore pairs, PairSchedule schedule, PairDms dms, TimeProvider time) : IMentorSubcommand
+public sealed class PauseCommand(PairStore pairs, PairSchedule schedule, PairPauses pauses, TimeProvider time) : IMentorSubcommand
 {
     public const string Usage = "/mentor pause @person until 2026-05-01 (or 3w)";
-    private const int MaxWeeks = 26;
 
     public Task<SlackAck> HandleAsync(SlashCommand command, CommandText args, CancellationToken ct)
     {
@@ -187,55 +186,9 @@ public sealed class PauseCommand(PairStore pairs, PairSchedule schedule, PairDms
         if (PersonArg.MyPair(pairs, me, args, Usage, out var error) is not { } pair) return Task.FromResult(SlackAck.Ephemeral(error));
         var rest = args.Words.Skip(1).Where(w => !w.Equals("until", StringComparison.OrdinalIgnoreCase) && !w.Equals("for", StringComparison.OrdinalIgnoreCase)).ToList();
         var now = time.GetUtcNow();
-        if (!TryParseUntil(rest, now, schedule.ZoneOf(me), out var until, out error)) return Task.FromResult(SlackAck.Ephemeral(error));
-
-        pairs.Replace(pair with { Status = PairStatus.Paused, PausedUntil = until, NextCheckInUtc = null });
-        var other = pair.OtherThan(me);
-        var when = Mrkdwn.Date(until, "{date_long_pretty}");
-        return Task.FromResult(SlackAck.Ephemeral($"Paused: no check-in prompts for you and {Mrkdwn.User(other)} until {when}. It resumes by itself, or use `/mentor resume`.").Then(ct2 =>
-            dms.TrySendAsync(other, $"{PairMessages.Plain(me)} paused your pair's check-ins until {when}. They'll resume by themselves then.", null, ct2)));
-    }
-
-    /// <summary>"2026-05-01" (start of that day in the caller's zone) or "3w" / "3 weeks" from now.</summary>
-    public static bool TryParseUntil(IReadOnlyList<string> words, DateTimeOffset now, TimeZoneInfo zone, out DateTimeOffset until, out string error)
-    {
-        until = default;
-        error = "";
-        var text = string.Join("", words).ToLowerInvariant();
-        if (text.Length == 0)
-        {
-            error = $"Until when? Use `{Usage}`.";
-            return false;
-        }
-        var weeksText = text.EndsWith("weeks") ? text[..^5] : text.EndsWith("week") ? text[..^4] : text.EndsWith('w') ? text[..^1] : null;
-        if (weeksText is not null && int.TryParse(weeksText, out var weeks))
-        {
-            if (weeks is < 1 or > MaxWeeks)
-            {
-                error = $"Pause for 1 to {MaxWeeks} weeks. For longer, you could end the pair and start again later.";
-                return false;
-            }
-            until = now + TimeSpan.FromDays(7 * weeks);
-            return true;
-        }
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
-        {
-            error = $"I didn't understand `{Mrkdwn.Escape(Mrkdwn.Truncate(string.Join(' ', words), 40))}`. Give a date like `2026-05-01` or a number of weeks like `3w`.";
-            return false;
-        }
-        var local = date.ToDateTime(TimeOnly.MinValue);
-        until = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-        if (until <= now)
-        {
-            error = $"{date:yyyy-MM-dd} is in the past. Pick a date after today.";
-            return false;
-        }
-        if (until > now + TimeSpan.FromDays(7 * MaxWeeks))
-        {
-            error = $"Pause for at most {MaxWeeks} weeks. For longer, you could end the pair and start again later.";
-            return false;
-        }
-        return true;
+        if (!PairPauses.TryParseUntil(rest, now, schedule.ZoneOf(me), out var until, out error)) return Task.FromResult(SlackAck.Ephemeral(error));
+        if (pauses.Pause(pair.Id, until) is not { } paused) return Task.FromResult(SlackAck.Ephemeral("This pair has already ended."));
+        return Task.FromResult(SlackAck.Ephemeral(PairPauses.Confirmation(paused, me, until)).Then(ct2 => pauses.TellOtherAsync(paused, me, until, ct2)));
     }
 }
 

@@ -17,14 +17,32 @@ public sealed partial class PairStore
 
     public Pair Add(Pair pair)
     {
+        pair = pair with { RescheduledUtc = pair.NextCheckInUtc };
         var id = _pairs.Insert(pair);
         return pair with { Id = id.AsInt32 };
     }
 
     public Pair? Get(int id) => _pairs.FindById(id);
 
-    /// <summary>Writes the whole pair (one document: atomic).</summary>
-    public void Replace(Pair pair) => _pairs.Update(pair);
+    /// <summary>Writes the whole pair (one document: atomic), noting a moved check-in for the "come prepared" check.</summary>
+    public void Replace(Pair pair)
+    {
+        var before = _pairs.FindById(pair.Id);
+        var rescheduled = pair.NextCheckInUtc is null ? null
+            : pair.NextCheckInUtc != before?.NextCheckInUtc ? pair.NextCheckInUtc
+            : before?.RescheduledUtc;
+        _pairs.Update(pair with { RescheduledUtc = rescheduled });
+    }
+
+    /// <summary>Pauses a current pair until <paramref name="until"/> (a paused one gets the new end); null when it has ended.</summary>
+    public Pair? Pause(int pairId, DateTimeOffset until)
+    {
+        var pair = _pairs.FindById(pairId);
+        if (pair is null || pair.Status == PairStatus.Ended) return null;
+        var paused = pair with { Status = PairStatus.Paused, PausedUntil = until, NextCheckInUtc = null, RescheduledUtc = null };
+        _pairs.Update(paused);
+        return paused;
+    }
 
     /// <summary>The current (active or paused) pair between two people, in either role; there is at most one.</summary>
     public Pair? CurrentBetween(string a, string b) =>

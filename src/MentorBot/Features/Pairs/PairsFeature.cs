@@ -14,6 +14,7 @@ public static class PairsFeature
         services.AddSingleton<KickoffStore>();
         services.AddSingleton<PairSchedule>();
         services.AddSingleton<PairDms>();
+        services.AddSingleton<PairPauses>();
         services.AddSingleton<PairSummaries>();
         services.AddSingleton<PairStarter>();
         services.AddSingleton<IPairStarter>(sp => sp.GetRequiredService<PairStarter>());

@@ -86,6 +86,26 @@ public static class CheckInKit
         return app.InteractAsync(Interactions.ButtonClick(user, actionId, value, ts, channel));
     }
 
+    /// <summary>Picks the option with <paramref name="optionValue"/> from a menu (static_select) on a message, as Slack sends it.</summary>
+    public static Task<HttpResponseMessage> ChooseAsync(TestApp app, string user, string actionId, string optionValue, string? checkInIdForMessage = null, string? messageOwner = null)
+    {
+        var (channel, ts) = checkInIdForMessage is null ? (FakeSlackApi.DmOf(user), "1700000001.000001") : PromptMessage(app, checkInIdForMessage, messageOwner ?? user);
+        var payload = Interactions.ButtonClick(user, actionId, null, ts, channel);
+        payload["actions"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "static_select", ["action_id"] = actionId, ["block_id"] = "b1", ["action_ts"] = "1700000002.000002",
+            ["selected_option"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = optionValue }, ["value"] = optionValue },
+        });
+        return app.InteractAsync(payload);
+    }
+
+    /// <summary>The option values of the menu with <paramref name="actionId"/> in a posted message.</summary>
+    public static IReadOnlyList<string> MenuValues(SlackCall call, string actionId) =>
+        ((call.Args["blocks"] as JsonArray ?? []).OfType<JsonObject>()
+            .SelectMany(b => (b["elements"] as JsonArray ?? []).OfType<JsonObject>())
+            .First(e => e["action_id"]?.ToString() == actionId)["options"] as JsonArray ?? [])
+        .Select(o => o!["value"]!.ToString()).ToList();
+
     public static Task<HttpResponseMessage> SubmitNotesAsync(TestApp app, string user, string checkInId, string? discussed, string? next = null, string meta = "") =>
         app.InteractAsync(Interactions.Submit(user, CheckInMessages.NotesModal, new Dictionary<string, JsonObject>
         {

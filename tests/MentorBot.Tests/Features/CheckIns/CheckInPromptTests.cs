@@ -48,7 +48,10 @@ public class CheckInPromptTests : IAsyncLifetime
         Assert.DoesNotContain("Secret private goal", visible);
         Assert.Contains("Talk about the promo case", visible);
         var buttons = Buttons(prompt.Args["blocks"]).Select(b => b["text"]!["text"]!.ToString()).ToList();
-        Assert.Equal(["We met", "Not yet — remind me tomorrow", "Skip this time", "Quick async check-in", "Add notes", "Pause these check-ins"], buttons);
+        Assert.Equal(["We met", "Not yet — remind me tomorrow", "Skip this time", "Quick async check-in", "Add notes"], buttons);
+        // Pausing offers the lengths /mentor pause accepts.
+        Assert.Equal(["1w", "2w", "4w", "8w", "12w", "26w"], MenuValues(prompt, CheckInMessages.Pause).Select(v => v.Split('|')[0]));
+        Assert.Contains("Pause these check-ins…", visible);
     }
 
     [Fact]
@@ -127,7 +130,8 @@ public class CheckInPromptTests : IAsyncLifetime
     {
         await PromptAsync();
         var before = _app.Slack.Calls().Count;
-        await ClickAsync(_app, "USTRANGER", actionId, _checkInId);
+        if (actionId == CheckInMessages.Pause) await ChooseAsync(_app, "USTRANGER", actionId, "2w|" + _checkInId);
+        else await ClickAsync(_app, "USTRANGER", actionId, _checkInId);
 
         var refusal = await _app.Slack.WaitForCallAsync("chat.postEphemeral");
         Assert.Equal("USTRANGER", refusal.Arg("user"));
@@ -196,16 +200,47 @@ public class CheckInPromptTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Pause_FromThePrompt_PausesThePair_AndStopsItsReminder()
+    public async Task Pause_FromThePrompt_IsThePairsOwnPause_BothAreTold_AndItResumesByItself()
+    {
+        var prompt = await PromptAsync();
+        var due = _pair.NextCheckInUtc!.Value;
+        var twoWeeks = MenuValues(prompt, CheckInMessages.Pause).Single(v => v.StartsWith("2w|"));
+        await ChooseAsync(_app, Mentor, CheckInMessages.Pause, twoWeeks, _checkInId);
+
+        // Same words as /mentor pause: the one who paused sees until when, the other is told by DM.
+        var update = await _app.Slack.WaitForCallAsync("chat.update", c => c.Shown().Contains("Paused: no check-in prompts for you and <@UMENTEE> until"));
+        Assert.Equal(PromptMessage(_app, _checkInId), (update.Arg("channel")!, update.Arg("ts")!));
+        await _app.Slack.WaitForCallAsync("chat.postMessage",
+            c => c.Arg("channel") == FakeSlackApi.DmOf(Mentee) && c.Shown().Contains($"<@{Mentor}> paused your pair's check-ins until"));
+        var pair = _app.Get<PairStore>().Get(_pair.Id)!;
+        var until = due + TimeSpan.FromDays(14);
+        Assert.Equal((PairStatus.Paused, (DateTimeOffset?)until, (DateTimeOffset?)null), (pair.Status, pair.PausedUntil, pair.NextCheckInUtc));
+
+        // No reminder, no prompt while paused.
+        await RunUntilAsync(_app, until - TimeSpan.FromHours(1), TimeSpan.FromHours(6));
+        Assert.Single(Prompts(_app));
+        Assert.DoesNotContain(_app.Slack.DmsTo(Mentor), c => (c.Arg("text") ?? "").StartsWith("Reminder"));
+
+        // The pairs feature resumes it, tells both, and prompts come back at the first occurrence after the pause.
+        await RunUntilAsync(_app, until + TimeSpan.FromHours(1), TimeSpan.FromMinutes(30));
+        Assert.Single(DmsContaining(_app, Mentor, "Your pause is over"));
+        Assert.Single(DmsContaining(_app, Mentee, "Your pause is over"));
+        Assert.Equal(PairStatus.Active, _app.Get<PairStore>().Get(_pair.Id)!.Status);
+        Assert.Equal(2, Prompts(_app).Count);
+        Assert.Equal(until, _app.Get<CheckInStore>().ForPair(_pair.Id)[^1].DueUtc); // Monday 10:00, the day the pause ends
+    }
+
+    [Fact]
+    public async Task Pause_ABadOrOldChoice_ChangesNothing()
     {
         await PromptAsync();
+        await ChooseAsync(_app, Mentor, CheckInMessages.Pause, "60w|" + _checkInId, _checkInId);
+        await _app.Slack.WaitForCallAsync("chat.postEphemeral", c => c.Shown().Contains("1 to 26 weeks"));
+        // A pause button from before lengths were offered.
         await ClickAsync(_app, Mentor, CheckInMessages.Pause, _checkInId, _checkInId);
-        await _app.Slack.WaitForCallAsync("chat.update", c => c.Shown().Contains("paused"));
-        var pair = _app.Get<PairStore>().Get(_pair.Id)!;
-        Assert.Equal((PairStatus.Paused, (DateTimeOffset?)null), (pair.Status, pair.NextCheckInUtc));
-
-        await RunUntilAsync(_app, _pair.NextCheckInUtc!.Value + TimeSpan.FromDays(15), TimeSpan.FromHours(6));
-        Assert.Single(_app.Slack.DmsTo(Mentor));
+        await _app.Slack.WaitForCallAsync("chat.postEphemeral", c => c.Shown().Contains("How long should it pause?"));
+        Assert.Equal(PairStatus.Active, _app.Get<PairStore>().Get(_pair.Id)!.Status);
+        Assert.Empty(DmsContaining(_app, Mentee, "paused"));
     }
 
     [Fact]
@@ -234,6 +269,69 @@ public class CheckInPromptTests : IAsyncLifetime
         Assert.Equal(4, Prompts(_app).Count);
         var atRisk = _app.Services.GetServices<IProgrammeFigures>().SelectMany(f => f.Figures(_app.Time.GetUtcNow())).Single(f => f.Label.StartsWith("Pairs at risk"));
         Assert.StartsWith("1: Mentor UMENTOR & Mentee UMENTEE", atRisk.Value);
+    }
+
+    private async Task<(SlackCall Mentor, SlackCall Mentee)> KeepGoingQuestionAsync()
+    {
+        await RunUntilAsync(_app, _pair.NextCheckInUtc!.Value + TimeSpan.FromDays(21) + TimeSpan.FromHours(1), TimeSpan.FromHours(3));
+        return (Assert.Single(_app.Slack.DmsTo(Mentor), c => c.Shown().Contains("Do you want to keep going?")),
+            Assert.Single(_app.Slack.DmsTo(Mentee), c => c.Shown().Contains("Do you want to keep going?")));
+    }
+
+    [Fact]
+    public async Task KeepGoingQuestion_Pause_IsThePairsOwnPause_BothAreTold_AndItResumesByItself()
+    {
+        var (mentorQuestion, menteeQuestion) = await KeepGoingQuestionAsync();
+        var fourWeeks = MenuValues(menteeQuestion, CheckInMessages.KeepPause).Single(v => v.StartsWith("4w|"));
+        var now = _app.Time.GetUtcNow();
+        await ChooseAsync(_app, Mentee, CheckInMessages.KeepPause, fourWeeks);
+
+        await _app.Slack.WaitForCallAsync("chat.update", c => c.Shown().Contains($"Paused: no check-in prompts for you and <@{Mentor}> until"));
+        await _app.Slack.WaitForCallAsync("chat.postMessage",
+            c => c.Arg("channel") == FakeSlackApi.DmOf(Mentor) && c.Shown().Contains($"<@{Mentee}> paused your pair's check-ins until"));
+        var mentorCopy = _app.Get<CheckInStore>().NudgesOfPair(_pair.Id, NudgeKind.KeepGoing).Single(n => n.RecipientId == Mentor);
+        await _app.Slack.WaitForCallAsync("chat.update", c => c.Arg("ts") == mentorCopy.Ts && c.Shown().Contains("paused your pair's check-ins until"));
+        var paused = _app.Get<PairStore>().Get(_pair.Id)!;
+        Assert.Equal((PairStatus.Paused, (DateTimeOffset?)(now + TimeSpan.FromDays(28))), (paused.Status, paused.PausedUntil));
+
+        // The other copy of the question is answered already.
+        await ClickAsync(_app, Mentor, CheckInMessages.KeepGoing, ButtonValue(mentorQuestion, CheckInMessages.KeepGoing));
+        await _app.Slack.WaitForCallAsync("chat.postEphemeral", c => c.Shown().Contains("already answered"));
+
+        var prompts = Prompts(_app).Count;
+        await RunUntilAsync(_app, now + TimeSpan.FromDays(28 + 8), TimeSpan.FromHours(6));
+        Assert.Single(DmsContaining(_app, Mentor, "Your pause is over"));
+        Assert.Single(DmsContaining(_app, Mentee, "Your pause is over"));
+        Assert.Equal(prompts + 1, Prompts(_app).Count);
+    }
+
+    [Fact]
+    public async Task KeepGoingQuestion_End_IsThePairsOwnEnd()
+    {
+        var (mentorQuestion, _) = await KeepGoingQuestionAsync();
+        var pairId = ButtonValue(mentorQuestion, CheckInMessages.KeepEnd);
+        await ClickAsync(_app, Mentor, CheckInMessages.KeepEnd, pairId);
+        var modal = await _app.Slack.WaitForCallAsync("views.open");
+        Assert.Equal(EndPairModal.CallbackId, modal.Args["view"]!["callback_id"]!.ToString());
+        Assert.Equal(PairStatus.Active, _app.Get<PairStore>().Get(_pair.Id)!.Status);
+
+        await _app.InteractAsync(Interactions.Submit(Mentor, EndPairModal.CallbackId,
+            new Dictionary<string, JsonObject> { ["reason"] = Interactions.SelectValue(nameof(EndReason.NoTime)) }, modal.Args["view"]!["private_metadata"]!.ToString()));
+        // What /mentor end says: respectfully to the other, a confirmation to the one who ended it.
+        await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == FakeSlackApi.DmOf(Mentee) && c.Shown().Contains("has ended your mentoring pair"));
+        await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == FakeSlackApi.DmOf(Mentor) && c.Shown().Contains("I've let them know respectfully"));
+        var ended = _app.Get<PairStore>().Get(_pair.Id)!;
+        Assert.Equal((PairStatus.Ended, Mentor, (EndReason?)EndReason.NoTime), (ended.Status, ended.EndedBy, ended.EndReason));
+        var figures = _app.Services.GetServices<IProgrammeFigures>().SelectMany(f => f.Figures(_app.Time.GetUtcNow())).ToList();
+        Assert.Contains(new ProgrammeFigure("Ended pairs: no time right now", "1"), figures);
+
+        // The mentee's copy of the question can't bring it back.
+        await ClickAsync(_app, Mentee, CheckInMessages.KeepGoing, pairId);
+        await _app.Slack.WaitForCallAsync("chat.postEphemeral", c => c.Arg("user") == Mentee && c.Shown().Contains("already ended"));
+        var prompts = Prompts(_app).Count;
+        await RunUntilAsync(_app, _app.Time.GetUtcNow() + TimeSpan.FromDays(15), TimeSpan.FromHours(6));
+        Assert.Equal(PairStatus.Ended, _app.Get<PairStore>().Get(_pair.Id)!.Status);
+        Assert.Equal(prompts, Prompts(_app).Count);
     }
 
     [Fact]

@@ -238,6 +238,39 @@ public class CheckInSchedulerTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task APairStartedTenHoursBeforeItsFirstCheckIn_GetsOnePrepDm_AtTheFirstWorkingMomentBeforeIt(bool restartBeforeTheNextTick)
+    {
+        await using var slack = await FakeSlackApi.StartAsync();
+        using var db = new TempDatabase();
+        var time = new FakeTimeProvider(Local(Amsterdam, 2026, 3, 8, 22));
+        slack.AddUser(Mentor, "Mara", Amsterdam);
+        slack.AddUser(Mentee, "Nico", Amsterdam);
+        Pair pair;
+        var first = await TestApp.StartAsync(slack, db, time);
+        await using (first)
+        {
+            // The app has been running, so its "come prepared" scan has already looked a day ahead.
+            await RunUntilAsync(first, Local(Amsterdam, 2026, 3, 9, 0), TimeSpan.FromMinutes(30));
+            // Monday 00:00: a new pair on the default cadence (Monday 10:00) meets in 10 hours.
+            pair = (await first.Get<IPairStarter>().StartAsync(Mentor, Mentee, PairType.Mentoring, "UADMIN", default)).Pair!;
+            Assert.Equal(TimeSpan.FromHours(10), pair.NextCheckInUtc - time.GetUtcNow());
+            if (!restartBeforeTheNextTick) await RunUntilAsync(first, pair.NextCheckInUtc!.Value + TimeSpan.FromHours(1), TimeSpan.FromMinutes(30));
+        }
+        var due = pair.NextCheckInUtc!.Value;
+        await using (var second = await TestApp.StartAsync(slack, db, time))
+        {
+            await RunUntilAsync(second, due + TimeSpan.FromDays(1), TimeSpan.FromMinutes(30));
+            var prep = second.Get<CheckInStore>().GetNudge(Nudge.IdOf(CheckIn.IdOf(pair.Id, due), NudgeKind.Prep, Mentee))!;
+            // 09:00 is the first working moment: after midnight, before the 10:00 check-in.
+            Assert.Equal((NudgeStatus.Sent, (DateTimeOffset?)Local(Amsterdam, 2026, 3, 9, 9)), (prep.Status, prep.SentAt));
+        }
+        Assert.Single(slack.DmsTo(Mentee), c => c.Shown().Contains("What do you want to talk about?"));
+        Assert.Single(slack.DmsTo(Mentor), c => (c.Arg("text") ?? "").StartsWith(PromptText));
+    }
+
     [Fact]
     public async Task APairWithABrokenCadence_DoesNotStopOtherPrompts()
     {

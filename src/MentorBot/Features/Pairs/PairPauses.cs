@@ -1,0 +1,77 @@
+using MentorBot.Slack.BlockKit;
+
+namespace MentorBot.Features.Pairs;
+
+/// <summary>
+/// The one way a pair is paused, wherever it is asked for (/mentor pause, a check-in prompt, the keep-going question):
+/// until a chosen end 1 to 26 weeks away, the other person is told until when, and <see cref="PauseResumeJob"/>
+/// resumes the pair then (both are told again).
+/// </summary>
+public sealed class PairPauses(PairStore pairs, PairDms dms)
+{
+    public const int MaxWeeks = 26;
+
+    /// <summary>The lengths offered where a date can't be typed (menus on check-in DMs), as /mentor pause would read them.</summary>
+    public static readonly IReadOnlyList<string> Choices = ["1w", "2w", "4w", "8w", "12w", "26w"];
+
+    /// <summary>Pauses the pair until <paramref name="until"/> (a paused pair gets the new end); null once it has ended.</summary>
+    public Pair? Pause(int pairId, DateTimeOffset until) => pairs.Pause(pairId, until);
+
+    /// <summary>What the person who paused reads.</summary>
+    public static string Confirmation(Pair pair, string byUserId, DateTimeOffset until) =>
+        $"Paused: no check-in prompts for you and {Mrkdwn.User(pair.OtherThan(byUserId))} until {When(until)}. It resumes by itself, or use `/mentor resume`.";
+
+    /// <summary>What the other person reads.</summary>
+    public static string Notice(string byUserId, DateTimeOffset until) =>
+        $"{PairMessages.Plain(byUserId)} paused your pair's check-ins until {When(until)}. They'll resume by themselves then.";
+
+    public Task TellOtherAsync(Pair pair, string byUserId, DateTimeOffset until, CancellationToken ct) =>
+        dms.TrySendAsync(pair.OtherThan(byUserId), Notice(byUserId, until), null, ct);
+
+    /// <summary>A menu label for one of <see cref="Choices"/>.</summary>
+    public static string ChoiceName(string choice) => choice == "1w" ? "for 1 week" : $"for {choice[..^1]} weeks";
+
+    /// <summary>"2026-05-01" (start of that day in the caller's zone) or "3w" / "3 weeks" from now.</summary>
+    public static bool TryParseUntil(IReadOnlyList<string> words, DateTimeOffset now, TimeZoneInfo zone, out DateTimeOffset until, out string error)
+    {
+        until = default;
+        error = "";
+        var text = string.Join("", words).ToLowerInvariant();
+        if (text.Length == 0)
+        {
+            error = $"Until when? Use `{PauseCommand.Usage}`.";
+            return false;
+        }
+        var weeksText = text.EndsWith("weeks") ? text[..^5] : text.EndsWith("week") ? text[..^4] : text.EndsWith('w') ? text[..^1] : null;
+        if (weeksText is not null && int.TryParse(weeksText, out var weeks))
+        {
+            if (weeks is < 1 or > MaxWeeks)
+            {
+                error = $"Pause for 1 to {MaxWeeks} weeks. For longer, you could end the pair and start again later.";
+                return false;
+            }
+            until = now + TimeSpan.FromDays(7 * weeks);
+            return true;
+        }
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
+        {
+            error = $"I didn't understand `{Mrkdwn.Escape(Mrkdwn.Truncate(string.Join(' ', words), 40))}`. Give a date like `2026-05-01` or a number of weeks like `3w`.";
+            return false;
+        }
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        until = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+        if (until <= now)
+        {
+            error = $"{date:yyyy-MM-dd} is in the past. Pick a date after today.";
+            return false;
+        }
+        if (until > now + TimeSpan.FromDays(7 * MaxWeeks))
+        {
+            error = $"Pause for at most {MaxWeeks} weeks. For longer, you could end the pair and start again later.";
+            return false;
+        }
+        return true;
+    }
+
+    private static string When(DateTimeOffset until) => Mrkdwn.Date(until, "{date_long_pretty}");
+}
