@@ -29,7 +29,10 @@ public sealed class TestApp : IAsyncDisposable
         Time = time;
         Logs = logs;
         Client = factory.CreateClient();
+        _databasePath = factory.Services.GetRequiredService<MentorBot.Storage.MentorDb>().Path;
     }
+
+    private readonly string _databasePath;
 
     public FakeSlackApi Slack { get; }
     public TempDatabase Db { get; }
@@ -139,6 +142,7 @@ public sealed class TestApp : IAsyncDisposable
     {
         Client.Dispose();
         await _factory.DisposeAsync();
+        await WaitUntilTheDatabaseIsClosedAsync();
         // Secrets never reach the log, whatever the test did.
         var log = Logs.AllText;
         Assert.DoesNotContain(BotToken, log);
@@ -148,6 +152,30 @@ public sealed class TestApp : IAsyncDisposable
         {
             await Slack.DisposeAsync();
             Db.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Program's own <c>app.RunAsync()</c> disposes the host (and with it the database) on the entry point's thread, which
+    /// can still be closing the file after the factory's DisposeAsync has returned. A restart on the same file must wait
+    /// for that, as a real restart waits for the old process to exit: MentorDb lets go of its lock file last.
+    /// </summary>
+    private async Task WaitUntilTheDatabaseIsClosedAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            try
+            {
+                using (new FileStream(_databasePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None)) { }
+                return;
+            }
+            catch (IOException)
+            {
+                // Past the deadline the next start says clearly that the file is still in use.
+                if (DateTime.UtcNow > deadline) return;
+                await Task.Delay(10);
+            }
         }
     }
 }
