@@ -45,7 +45,7 @@ public sealed class CheckInsTour : IBlockKitTour
         // Three ignored prompts later: the keep-going question, answered.
         await RunUntilAsync(app, due + TimeSpan.FromDays(29), TimeSpan.FromHours(6));
         var question = app.Slack.DmsTo(Mentor).Single(c => c.Shown().Contains("Do you want to keep going?"));
-        await ClickAsync(app, Mentor, CheckInMessages.KeepPause, ButtonValue(question, CheckInMessages.KeepPause));
+        await ChooseAsync(app, Mentor, CheckInMessages.KeepPause, MenuValues(question, CheckInMessages.KeepPause).Single(v => v.StartsWith("2w|")));
 
         var home = await app.Services.GetServices<MentorBot.Features.Home.IAppHomeSection>().OfType<CheckInHomeSection>().Single()
             .BlocksForAsync(Mentee, app.Time.GetUtcNow(), default);
