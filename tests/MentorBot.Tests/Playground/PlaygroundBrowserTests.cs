@@ -223,6 +223,41 @@ public sealed class PlaygroundBrowserTests(Browser browser) : IClassFixture<Brow
         AssertEveryRequestWasSignedAndAccepted(host);
     }
 
+    [Fact]
+    public async Task Pausing_from_a_check_in_prompt_asks_first_and_then_tells_the_other_person_until_when()
+    {
+        await using var host = new PlaygroundHost();
+        var ui = await PlaygroundPage.OpenAsync(browser.Instance, host.Start(), nameof(Pausing_from_a_check_in_prompt_asks_first_and_then_tells_the_other_person_until_when));
+        await ui.ActAsAsync("Ada Okafor");
+        await ui.OpenMessagesAsync();
+        await ui.TypeAsync("/mentor pair @Priya @Kenji");
+        await ui.ActAsAsync("Priya Raman");
+        await ui.OpenMessagesAsync();
+        await ui.ExpectSeesAsync("Meet your mentoring partner");
+        await ui.FastForwardAsync("+1 week");
+        await ui.ExpectSeesAsync("We met");
+
+        var menu = ui.Surface.GetByLabel("Pause these check-ins…").Last;
+        await menu.SelectOptionAsync(new SelectOptionValue { Label = "for 2 weeks" });
+        var confirm = ui.Page.Locator(".overlay[role=dialog]");
+        await Assertions.Expect(confirm).ToContainTextAsync("Pause check-ins?");
+        await ui.ShotAsync("pause-confirm");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Keep them" }).ClickAsync();
+        await Assertions.Expect(menu).ToHaveValueAsync(""); // cancelled: nothing sent, the menu goes back
+        await Assertions.Expect(ui.Surface.GetByText("Paused: no check-in prompts")).ToHaveCountAsync(0);
+
+        await menu.SelectOptionAsync(new SelectOptionValue { Label = "for 2 weeks" });
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
+        await ui.ExpectSeesAsync("Paused: no check-in prompts for you and @Kenji Sato until");
+        await ui.ShotAsync("paused");
+
+        await ui.ActAsAsync("Kenji Sato");
+        await ui.OpenMessagesAsync();
+        await ui.ExpectSeesAsync("Priya Raman paused your pair's check-ins until");
+        await ui.ShotAsync("mentee-told");
+        AssertEveryRequestWasSignedAndAccepted(host);
+    }
+
     private static void AssertEveryRequestWasSignedAndAccepted(PlaygroundHost host) =>
         Assert.DoesNotContain(host.Logs.Lines, l => l.Message.StartsWith("Refused a Slack request", StringComparison.Ordinal));
 

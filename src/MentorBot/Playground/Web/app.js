@@ -211,7 +211,12 @@ function renderElement(e, blockId, ctx, inInput, block) {
   const labelFor = (fallback) => (inInput ? plain(block.label) : plain(e.placeholder) || fallback);
   // Elements outside input blocks act at once (block_actions); inside, only with dispatch_action.
   const dispatches = !inInput || block?.dispatch_action;
-  const fire = (node) => dispatches && sendAction(ctx, { ...readValue(node), action_id: action, block_id: blockId });
+  const fire = async (node) => {
+    if (!dispatches) return;
+    // As in Slack, an element with a confirm dialog acts only once it is confirmed; a cancelled menu goes back.
+    if (e.confirm && !(await confirmDialog(e.confirm))) { if (node.tagName === "SELECT" && !node.multiple) node.value = ""; return; }
+    sendAction(ctx, { ...readValue(node), action_id: action, block_id: blockId });
+  };
   let node;
   switch (e.type) {
     case "button": {
