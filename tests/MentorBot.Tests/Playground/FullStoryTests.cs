@@ -8,8 +8,8 @@ namespace MentorBot.Tests.Playground;
 /// </summary>
 public sealed class FullStoryTests(Browser browser) : IClassFixture<Browser>
 {
-    // Each step waits for what the person would see before the next one (the clock waits for its button to come back):
-    // on a loaded 2-core machine a week of scheduler ticks took longer than a fixed wait.
+    // Each step waits for what the person would see before the next one: the confirmation of a command, the clock's
+    // button coming back. Steps that raced ahead made this story flaky on a loaded 2-core machine.
     [Fact]
     public async Task A_mentee_and_a_mentor_go_from_a_goal_to_a_first_check_in_and_honest_feedback()
     {
