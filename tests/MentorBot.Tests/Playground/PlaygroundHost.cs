@@ -42,7 +42,7 @@ public sealed class PlaygroundHost(Action<SlackRouteTable>? extraRoutes = null, 
             ["Playground:DatabasePath"] = _db.Path,
             ["Nudges:Enabled"] = "false", // the clock control ticks the jobs; no background ticks to race with
         }));
-        return base.CreateHost(builder);
+        lock (HostStart.Gate) return base.CreateHost(builder);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -28,7 +28,7 @@ public sealed class TestApp : IAsyncDisposable
         Db = db;
         Time = time;
         Logs = logs;
-        Client = factory.CreateClient();
+        lock (HostStart.Gate) Client = factory.CreateClient(); // starts the host
         _databasePath = factory.Services.GetRequiredService<MentorBot.Storage.MentorDb>().Path;
     }
 
