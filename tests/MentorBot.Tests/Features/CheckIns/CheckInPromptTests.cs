@@ -279,6 +279,24 @@ public class CheckInPromptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task KeepGoing_AnsweredInsideTheNextCheckInsPrepWindow_StillAsksTheMenteeToComePrepared_Once()
+    {
+        await KeepGoingQuestionAsync();
+        var next = _app.Get<PairStore>().Get(_pair.Id)!.NextCheckInUtc!.Value;
+        const string prep = "is coming up. What do you want to talk about?";
+        await RunUntilAsync(_app, next - TimeSpan.FromHours(10), TimeSpan.FromHours(3)); // the window opened while prompts were held back
+        var prepsBefore = DmsContaining(_app, Mentee, prep).Count;
+
+        await ClickAsync(_app, Mentee, CheckInMessages.KeepGoing, _pair.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await RunUntilAsync(_app, next - TimeSpan.FromMinutes(1), TimeSpan.FromHours(1));
+
+        var sent = _app.Get<CheckInStore>().NudgesOfPair(_pair.Id, NudgeKind.Prep).Where(n => n.DueUtc == next && n.RecipientId == Mentee).ToList();
+        var dm = Assert.Single(sent);
+        Assert.Equal(NudgeStatus.Sent, dm.Status);
+        Assert.Equal(prepsBefore + 1, DmsContaining(_app, Mentee, prep).Count);
+    }
+
+    [Fact]
     public async Task KeepGoingQuestion_Pause_IsThePairsOwnPause_BothAreTold_AndItResumesByItself()
     {
         var (mentorQuestion, menteeQuestion) = await KeepGoingQuestionAsync();
