@@ -105,7 +105,8 @@ public static class Blocks
         return option;
     }
 
-    public static JsonObject StaticSelect(string actionId, IEnumerable<JsonObject> options, string? initialValue = null, string placeholder = "Choose…")
+    public static JsonObject StaticSelect(string actionId, IEnumerable<JsonObject> options, string? initialValue = null, string placeholder = "Choose…",
+        JsonObject? confirm = null)
     {
         var list = options.Take(Limits.SelectOptions).ToList();
         var element = new JsonObject
@@ -117,6 +118,7 @@ public static class Blocks
         };
         if (list.FirstOrDefault(o => o["value"]?.GetValue<string>() == initialValue) is { } initial)
             element["initial_option"] = initial.DeepClone();
+        if (confirm is not null) element["confirm"] = confirm;
         return element;
     }
 

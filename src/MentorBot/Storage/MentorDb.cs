@@ -12,6 +12,9 @@ public sealed class MentorDb : IDisposable
     private readonly LiteDatabase _db;
     private readonly FileStream _lock;
 
+    /// <summary>The file whose exclusive lock keeps a second process off the database; released when this closes.</summary>
+    public static string LockFileOf(string databasePath) => databasePath + ".lock";
+
     private const string ProbeCollection = "health_probe"; // never written: querying it only runs the engine's checks
 
     public MentorDb(IOptions<StorageOptions> options)
@@ -21,7 +24,7 @@ public sealed class MentorDb : IDisposable
         try
         {
             // FileShare.None takes an exclusive lock on Linux and Windows alike.
-            _lock = new FileStream(Path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            _lock = new FileStream(LockFileOf(Path), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException ex)
         {

@@ -167,7 +167,7 @@ public sealed class TestApp : IAsyncDisposable
         {
             try
             {
-                using (new FileStream(_databasePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None)) { }
+                using (new FileStream(MentorBot.Storage.MentorDb.LockFileOf(_databasePath), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None)) { }
                 return;
             }
             catch (IOException)

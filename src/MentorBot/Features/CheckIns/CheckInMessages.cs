@@ -183,13 +183,10 @@ public static class CheckInMessages
     /// The lengths /mentor pause accepts, as a menu: the chosen one travels in front of the id ("2w|id"). The pair
     /// resumes by itself afterwards, like a pause from the command.
     /// </summary>
-    private static JsonObject PauseMenu(string actionId, string id, string placeholder)
-    {
-        var menu = Blocks.StaticSelect(actionId, PairPauses.Choices.Select(c => Blocks.Option(PairPauses.ChoiceName(c), $"{c}|{id}")), placeholder: placeholder);
-        menu["confirm"] = Blocks.Confirm("Pause check-ins?",
-            "No prompts for the two of you until then; they resume by themselves, or earlier with /mentor resume. I'll let the other person know.", "Pause", "Keep them");
-        return menu;
-    }
+    private static JsonObject PauseMenu(string actionId, string id, string placeholder) =>
+        Blocks.StaticSelect(actionId, PairPauses.Choices.Select(c => Blocks.Option(PairPauses.ChoiceName(c), $"{c}|{id}")), placeholder: placeholder,
+            confirm: Blocks.Confirm("Pause check-ins?",
+                "No prompts for the two of you until then; they resume by themselves, or earlier with /mentor resume. I'll let the other person know.", "Pause", "Keep them"));
 
     private static IEnumerable<JsonObject> GoalBlocks(string ownerId, IReadOnlyList<Goal> goals)
     {
