@@ -4,8 +4,9 @@ using MentorBot.Features.Feedback;
 using MentorBot.Features.Goals;
 using MentorBot.Features.Home;
 using MentorBot.Features.Pairs;
-using MentorBot.Nudges;
 using MentorBot.People;
+using MentorBot.Programme;
+using MentorBot.Scheduling;
 
 namespace MentorBot;
 
@@ -14,7 +15,7 @@ public static class FeatureServices
     /// <summary>Stores, directories and the /mentor verbs. Slack handlers themselves are registered by AddSlack from SlackRoutes.</summary>
     public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<NudgeOptions>().Bind(configuration.GetSection(NudgeOptions.Section));
+        services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.Section));
         services.AddSingleton<PeriodicJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<PeriodicJobs>());
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection("Slack"));

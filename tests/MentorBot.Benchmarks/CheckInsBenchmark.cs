@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using MentorBot;
-using MentorBot.Features.Admin;
+using MentorBot.Cadences;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Pairs;
-using MentorBot.Nudges;
+using MentorBot.Programme;
+using MentorBot.Scheduling;
 using MentorBot.Slack;
 using MentorBot.Storage;
-using Microsoft.AspNetCore.Hosting.Server;
+using MentorBot;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 
 namespace MentorBot.Benchmarks;
 

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using LiteDB;
 using MentorBot.Slack.Api;
 using MentorBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.People;
 
@@ -11,12 +13,33 @@ public sealed class UserDirectory
     private readonly ILiteCollection<Person> _people;
     private readonly SlackApiClient _slack;
     private readonly TimeProvider _time;
+    private readonly TimeZoneInfo _defaultZone;
+    private readonly ILogger<UserDirectory> _logger;
+    private readonly ConcurrentDictionary<string, bool> _zoneFallbackLogged = new();
 
-    public UserDirectory(MentorDb db, SlackApiClient slack, TimeProvider time)
+    public UserDirectory(MentorDb db, SlackApiClient slack, TimeProvider time, IOptions<ZoneOptions> zones, ILogger<UserDirectory> logger)
     {
         _people = db.Collection<Person>("people");
         _slack = slack;
         _time = time;
+        _logger = logger;
+        _defaultZone = TimeZones.FindOr(zones.Value.DefaultTimeZone, TimeZoneInfo.Utc);
+    }
+
+    /// <summary>The zone used for anyone whose own zone is unknown: <c>Pairs:DefaultTimeZone</c>, else UTC.</summary>
+    public TimeZoneInfo DefaultZone => _defaultZone;
+
+    /// <summary>
+    /// The one answer to "which time zone is this person in?", for scheduling, working hours, pauses and every page
+    /// that prints a time: their Slack zone (cached users.info), else the programme's default zone, else UTC. Never
+    /// calls Slack; the fallback is logged once per person.
+    /// </summary>
+    public TimeZoneInfo ZoneOf(string userId)
+    {
+        if (TimeZones.TryFind(Cached(userId)?.TimeZoneId, out var zone)) return zone;
+        if (_zoneFallbackLogged.TryAdd(userId, true))
+            _logger.LogInformation("No usable time zone for {UserId}; using the programme default {Zone}", userId, _defaultZone.Id);
+        return _defaultZone;
     }
 
     /// <summary>The cached person, however old; null when never fetched. Never calls Slack.</summary>

@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text.Json.Nodes;
-using MentorBot.Nudges;
+using MentorBot.Scheduling;
 using MentorBot.Storage;
 
 namespace MentorBot.Playground;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using MentorBot.Features.Admin;
 using MentorBot.Features.Pairs;
-using MentorBot.Nudges;
+using MentorBot.Scheduling;
 using MentorBot.Tests.Features.AdminTests;
 using MentorBot.Tests.Support;
 

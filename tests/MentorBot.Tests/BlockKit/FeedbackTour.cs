@@ -3,7 +3,7 @@ using MentorBot.Features.Feedback;
 using MentorBot.Features.Goals;
 using MentorBot.Features.Home;
 using MentorBot.Features.Pairs;
-using MentorBot.Nudges;
+using MentorBot.Scheduling;
 using MentorBot.Slack.Api;
 using MentorBot.Slack.BlockKit;
 using MentorBot.Tests.Support;

@@ -1,6 +1,6 @@
 using MentorBot.Features.Home;
 using MentorBot.Features.Pairs;
-using MentorBot.Nudges;
+using MentorBot.Scheduling;
 using MentorBot.Slack.Api;
 using MentorBot.Slack.BlockKit;
 using MentorBot.Tests.Features.Pairs;

@@ -1,5 +1,4 @@
-using MentorBot.Features.Pairs;
-using MentorBot.Nudges;
+using MentorBot.Cadences;
 
 namespace MentorBot.Tests.Nudges;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using MentorBot.Cadences;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Pairs;
-using MentorBot.Nudges;
+using MentorBot.Scheduling;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;

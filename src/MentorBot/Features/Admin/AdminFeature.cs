@@ -1,5 +1,6 @@
 using MentorBot.Features.Home;
-using MentorBot.Nudges;
+using MentorBot.Programme;
+using MentorBot.Scheduling;
 using MentorBot.Slack.Routing;
 
 namespace MentorBot.Features.Admin;

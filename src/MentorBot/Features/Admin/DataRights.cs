@@ -1,9 +1,10 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using MentorBot.Features.Home;
 using MentorBot.People;
+using MentorBot.Programme;
 using MentorBot.Slack.Api;
 using MentorBot.Slack.BlockKit;
 using MentorBot.Slack.Payloads;

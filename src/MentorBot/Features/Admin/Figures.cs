@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MentorBot.Programme;
 using MentorBot.Slack.BlockKit;
 
 namespace MentorBot.Features.Admin;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MentorBot.Features.Home;
 using MentorBot.Features.Pairs;
+using MentorBot.Programme;
 using MentorBot.Slack.BlockKit;
 
 namespace MentorBot.Features.Admin;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using MentorBot.Features.Home;
 using MentorBot.Features.Pairs;
 using MentorBot.People;
+using MentorBot.Programme;
 using MentorBot.Slack.Api;
 using MentorBot.Slack.BlockKit;
 using MentorBot.Slack.Payloads;
@@ -11,15 +12,14 @@ namespace MentorBot.Features.Admin;
 
 /// <summary>
 /// An admin pairs a waiting mentee in one step: pick a signed-up mentor (those at capacity are marked). The pair then
-/// starts through the pairs feature's kickoff (<see cref="IPairStarter"/>).
+/// starts through the pairs feature's kickoff (<see cref="PairStarter"/>).
 /// </summary>
 public sealed class PairingModal(
-    Admins admins, SignUpStore signUps, UserDirectory people, SlackApiClient slack, AppHome home, IServiceProvider services,
+    Admins admins, SignUpStore signUps, UserDirectory people, SlackApiClient slack, AppHome home, PairStarter starter,
     TimeProvider time, ILogger<PairingModal> logger) : IBlockActionHandler, IViewSubmissionHandler
 {
     public const string OpenAction = "admin.pair.open";
     public const string CallbackId = "admin.pair";
-    public const string Unavailable = "Pairing isn't available yet: this MentorBot has no pairs feature installed. Nothing was changed.";
 
     public async Task<SlackAck> HandleAsync(BlockActions actions, CancellationToken ct)
     {
@@ -72,10 +72,6 @@ public sealed class PairingModal(
             return SlackAck.ViewErrors(new Dictionary<string, string> { ["mentor"] = $"{Name(mentorId)} is full ({mentor.Mentees}/{mentor.SignUp.Capacity}); choose another mentor." });
         if (mentorId == menteeId)
             return SlackAck.ViewErrors(new Dictionary<string, string> { ["mentor"] = "Someone can't mentor themselves; choose another mentor." });
-
-        // Resolved lazily: the pairs feature provides the starter; without it, say so instead of failing.
-        if (services.GetService<IPairStarter>() is not { } starter)
-            return SlackAck.ViewUpdate(Result(Unavailable));
 
         return SlackAck.ViewUpdate(Result($"Pairing {Mrkdwn.User(mentorId)} with {Mrkdwn.User(menteeId)}… I'll message you when the kickoff is sent."))
             .Then(async c =>

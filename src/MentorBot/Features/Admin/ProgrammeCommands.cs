@@ -1,18 +1,19 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using MentorBot.Slack;
+using System.Text.Json;
+using MentorBot.Features.Home;
+using MentorBot.Programme;
 using MentorBot.Slack.Api;
 using MentorBot.Slack.BlockKit;
 using MentorBot.Slack.Payloads;
 using MentorBot.Slack.Routing;
+using MentorBot.Slack;
 
 namespace MentorBot.Features.Admin;
 
 /// <summary>/mentor channel #channel: where the programme lives. The bot must be a member to post and to see newcomers.</summary>
-public sealed class ChannelCommand(Admins admins, ProgrammeSettingsStore settings, SlackApiClient slack, ILogger<ChannelCommand> logger)
-    : AdminSubcommand(admins)
+public sealed class ChannelCommand(ProgrammeSettingsStore settings, SlackApiClient slack, ILogger<ChannelCommand> logger) : IMentorSubcommand
 {
-    protected override Task<SlackAck> HandleAdminAsync(SlashCommand command, CommandText args, CancellationToken ct)
+    public Task<SlackAck> HandleAsync(SlashCommand command, CommandText args, CancellationToken ct)
     {
         var channelId = args.Words.Select(Mentions.Channel).FirstOrDefault(c => c is not null);
         if (channelId is null)
@@ -51,11 +52,11 @@ public sealed class ChannelCommand(Admins admins, ProgrammeSettingsStore setting
 }
 
 /// <summary>/mentor announce: posts the sign-up message with Join buttons in the programme channel.</summary>
-public sealed class AnnounceCommand(Admins admins, ProgrammeSettingsStore settings, SlackApiClient slack) : AdminSubcommand(admins)
+public sealed class AnnounceCommand(ProgrammeSettingsStore settings, SlackApiClient slack) : IMentorSubcommand
 {
     public const string NoChannel = "Pick the programme channel first: `/mentor channel #channel-name`.";
 
-    protected override Task<SlackAck> HandleAdminAsync(SlashCommand command, CommandText args, CancellationToken ct)
+    public Task<SlackAck> HandleAsync(SlashCommand command, CommandText args, CancellationToken ct)
     {
         var s = settings.Get();
         if (s.ChannelId is not { } channelId) return Task.FromResult(SlackAck.Ephemeral(NoChannel));
@@ -78,9 +79,9 @@ public sealed class AnnounceCommand(Admins admins, ProgrammeSettingsStore settin
 }
 
 /// <summary>/mentor signups: waiting mentees with a Pair button each, and the mentors' room.</summary>
-public sealed class SignUpsCommand(Admins admins, SignUpStore signUps) : AdminSubcommand(admins)
+public sealed class SignUpsCommand(SignUpStore signUps) : IMentorSubcommand
 {
-    protected override Task<SlackAck> HandleAdminAsync(SlashCommand command, CommandText args, CancellationToken ct)
+    public Task<SlackAck> HandleAsync(SlashCommand command, CommandText args, CancellationToken ct)
     {
         var blocks = SignUpBlocks(signUps, max: 30); // well inside 50 blocks and the ~12k characters a message can carry
         return Task.FromResult(SlackAck.Ephemeral(
@@ -108,9 +109,9 @@ public sealed class SignUpsCommand(Admins admins, SignUpStore signUps) : AdminSu
 }
 
 /// <summary>/mentor stats: every feature's aggregate figures. Never content.</summary>
-public sealed class StatsCommand(Admins admins, ProgrammeFiguresReport report, TimeProvider time) : AdminSubcommand(admins)
+public sealed class StatsCommand(ProgrammeFiguresReport report, TimeProvider time) : IMentorSubcommand
 {
-    protected override Task<SlackAck> HandleAdminAsync(SlashCommand command, CommandText args, CancellationToken ct)
+    public Task<SlackAck> HandleAsync(SlashCommand command, CommandText args, CancellationToken ct)
     {
         var figures = report.Collect(time.GetUtcNow());
         var blocks = new List<JsonObject> { Blocks.Header("Programme figures") };
@@ -121,7 +122,7 @@ public sealed class StatsCommand(Admins admins, ProgrammeFiguresReport report, T
 }
 
 /// <summary>/mentor admins: who runs the programme (configured admins, plus workspace admins and owners).</summary>
-public sealed class AdminsCommand(Admins admins, SlackApiClient slack) : Home.IMentorSubcommand
+public sealed class AdminsCommand(Admins admins, SlackApiClient slack) : IMentorSubcommand
 {
     public Task<SlackAck> HandleAsync(SlashCommand command, CommandText args, CancellationToken ct) =>
         Task.FromResult(SlackAck.Ephemeral("Looking up the programme admins…").Then(async c =>

@@ -1,4 +1,5 @@
 using MentorBot.People;
+using MentorBot.Programme;
 using MentorBot.Slack.Api;
 using MentorBot.Slack.Payloads;
 using MentorBot.Slack.Routing;

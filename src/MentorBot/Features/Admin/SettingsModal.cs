@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using MentorBot.Features.Pairs;
+using MentorBot.Cadences;
+using MentorBot.Features.Home;
+using MentorBot.Programme;
 using MentorBot.Slack.Api;
 using MentorBot.Slack.BlockKit;
 using MentorBot.Slack.Payloads;
@@ -9,9 +11,9 @@ using MentorBot.Slack.Routing;
 namespace MentorBot.Features.Admin;
 
 /// <summary>/mentor settings: the programme defaults in one modal. New pairs and pairs still on the default follow them.</summary>
-public sealed class SettingsCommand(Admins admins, ProgrammeSettingsStore settings, SlackApiClient slack) : AdminSubcommand(admins)
+public sealed class SettingsCommand(ProgrammeSettingsStore settings, SlackApiClient slack) : IMentorSubcommand
 {
-    protected override async Task<SlackAck> HandleAdminAsync(SlashCommand command, CommandText args, CancellationToken ct)
+    public async Task<SlackAck> HandleAsync(SlashCommand command, CommandText args, CancellationToken ct)
     {
         if (command.TriggerId is not { Length: > 0 } trigger) return SlackAck.Ephemeral("Slack didn't let me open the settings form; please try `/mentor settings` again.");
         await slack.OpenViewAsync(trigger, SettingsModal.Build(settings.Get()), ct); // inline: the trigger lives about 3 s

@@ -1,4 +1,5 @@
 using MentorBot.Features.Home;
+using MentorBot.Programme;
 using MentorBot.Slack.Api;
 using MentorBot.Slack.BlockKit;
 using MentorBot.Slack.Payloads;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using MentorBot.Nudges;
+using MentorBot.Programme;
+using MentorBot.Scheduling;
 using MentorBot.Slack.Api;
 using MentorBot.Slack.BlockKit;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using MentorBot.Features.Admin;
 using MentorBot.Features.Goals;
 using MentorBot.Features.Pairs;
-using MentorBot.Nudges;
+using MentorBot.People;
+using MentorBot.Programme;
 using MentorBot.Slack.Api;
 using MentorBot.Slack.BlockKit;
 using MentorBot.Slack.Payloads;
@@ -19,7 +19,8 @@ public sealed class CheckInActions(
     CheckInFlows flows,
     GoalStore goals,
     ProgrammeSettingsStore settings,
-    CheckInScheduler scheduler,
+    PairStore pairs,
+    UserDirectory people,
     PairPauses pauses,
     SlackApiClient slack,
     TimeProvider time) : IBlockActionHandler
@@ -43,7 +44,7 @@ public sealed class CheckInActions(
                 return await KeepGoingAsync(actions, actionId, value, choice, ct);
         }
 
-        if (store.Get(value) is not { } checkIn || store.Pairs.Get(checkIn.PairId) is not { } pair)
+        if (store.Get(value) is not { } checkIn || pairs.Get(checkIn.PairId) is not { } pair)
             return CheckInFlows.Tell(actions, slack, "I can't find that check-in any more. It may have been removed.");
         if (!pair.Includes(user)) return CheckInFlows.Tell(actions, slack, CheckInFlows.Stranger);
 
@@ -91,7 +92,7 @@ public sealed class CheckInActions(
         var now = time.GetUtcNow();
         var user = actions.User.Id;
         var reminder = store.GetNudge(Nudge.IdOf(checkIn.Id, NudgeKind.Reminder, user));
-        var tomorrow = WorkingHours.NextAllowed(now + TimeSpan.FromDays(1), scheduler.ZoneOf(user), settings.Get());
+        var tomorrow = WorkingHours.NextAllowed(now + TimeSpan.FromDays(1), people.ZoneOf(user), settings.Get());
         if (reminder is not { Status: NudgeStatus.Pending })
             return CheckInFlows.Tell(actions, slack, "I've already reminded you once, so I'll leave it with you. Log it here when you've met.");
         if (reminder.Snoozed)
@@ -122,7 +123,7 @@ public sealed class CheckInActions(
 
     private SlackAck Rate(BlockActions actions, string checkInId, string score)
     {
-        if (store.Get(checkInId) is not { } checkIn || store.Pairs.Get(checkIn.PairId) is not { } pair)
+        if (store.Get(checkInId) is not { } checkIn || pairs.Get(checkIn.PairId) is not { } pair)
             return CheckInFlows.Tell(actions, slack, "I can't find that check-in any more.");
         if (!pair.Includes(actions.User.Id)) return CheckInFlows.Tell(actions, slack, CheckInFlows.Stranger);
         if (pair.MenteeId != actions.User.Id || !checkIn.IsHeld || !int.TryParse(score, NumberStyles.None, CultureInfo.InvariantCulture, out var rating) || rating is < 1 or > 5)
@@ -137,7 +138,7 @@ public sealed class CheckInActions(
     /// <summary>The answer to "keep going / pause / end?". Pause and end are the pairs feature's own flows.</summary>
     private async Task<SlackAck> KeepGoingAsync(BlockActions actions, string actionId, string value, string? choice, CancellationToken ct)
     {
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var pairId) || store.Pairs.Get(pairId) is not { } pair)
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var pairId) || pairs.Get(pairId) is not { } pair)
             return CheckInFlows.Tell(actions, slack, "I can't find that pairing any more.");
         var user = actions.User.Id;
         if (!pair.Includes(user)) return CheckInFlows.Tell(actions, slack, CheckInFlows.Stranger);
@@ -159,7 +160,7 @@ public sealed class CheckInActions(
             default:
                 if (!store.AnswerKeepGoing(pair.Id)) return CheckInFlows.Tell(actions, slack, answered);
                 // Prompts were held back: the coming check-in may already be inside the "come prepared" window.
-                store.Pairs.RecheckPrep(pair.Id);
+                store.RecheckPrep(pair.Id);
                 return KeepGoingAnswered(actions, pair, $":muscle: Great, check-ins with {Mrkdwn.User(pair.OtherThan(user))} carry on as before.",
                     $":muscle: {Mrkdwn.User(user)} chose to keep your check-ins going.");
         }
@@ -184,7 +185,7 @@ public sealed class CheckInActions(
     /// <summary>A pause length chosen from a menu, read the way /mentor pause reads it.</summary>
     private bool TryPauseUntil(string? choice, string user, Pair pair, out DateTimeOffset until, out string error)
     {
-        if (choice is not null) return PairPauses.TryParseUntil([choice], time.GetUtcNow(), scheduler.ZoneOf(user), out until, out error);
+        if (choice is not null) return pauses.TryParseUntil([choice], time.GetUtcNow(), user, out until, out error);
         // A button from before pauses had a length.
         until = default;
         error = $"How long should it pause? Use `/mentor pause {Mrkdwn.User(pair.OtherThan(user))} 2w` (1 to {PairPauses.MaxWeeks} weeks, or until a date).";
@@ -193,7 +194,7 @@ public sealed class CheckInActions(
 
     private async Task<SlackAck> PairModalAsync(BlockActions actions, string actionId, string value, CancellationToken ct)
     {
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var pairId) || store.Pairs.Get(pairId) is not { } pair)
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var pairId) || pairs.Get(pairId) is not { } pair)
             return CheckInFlows.Tell(actions, slack, "I can't find that pairing any more.");
         if (!pair.Includes(actions.User.Id)) return CheckInFlows.Tell(actions, slack, CheckInFlows.Stranger);
         var view = actionId == CheckInMessages.AddAgenda

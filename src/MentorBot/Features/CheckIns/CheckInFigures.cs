@@ -1,12 +1,12 @@
 using System.Globalization;
-using MentorBot.Features.Admin;
 using MentorBot.Features.Pairs;
 using MentorBot.People;
+using MentorBot.Programme;
 
 namespace MentorBot.Features.CheckIns;
 
 /// <summary>Check-in health for admins: counts, rates and (for pairs at risk) names only, never notes or answers.</summary>
-public sealed class CheckInFigures(CheckInStore store, UserDirectory people) : IProgrammeFigures
+public sealed class CheckInFigures(CheckInStore store, PairStore pairs, UserDirectory people) : IProgrammeFigures
 {
     public IEnumerable<ProgrammeFigure> Figures(DateTimeOffset now)
     {
@@ -14,7 +14,7 @@ public sealed class CheckInFigures(CheckInStore store, UserDirectory people) : I
         var held = recent.Count(c => c.IsHeld);
         yield return new ProgrammeFigure("Check-ins held (last 4 weeks)", $"{held} of {recent.Count} due");
 
-        var atRisk = store.Pairs.AllActive().Where(IsAtRisk).ToList();
+        var atRisk = pairs.AllActive().Where(IsAtRisk).ToList();
         var names = string.Join(", ", atRisk.Take(20).Select(p => $"{Name(p.MentorId)} & {Name(p.MenteeId)}"));
         yield return new ProgrammeFigure("Pairs at risk (no check-in for 3 cycles)",
             atRisk.Count == 0 ? "0" : $"{atRisk.Count}: {names}{(atRisk.Count > 20 ? ", …" : "")}");

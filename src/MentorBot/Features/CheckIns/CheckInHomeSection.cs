@@ -6,13 +6,13 @@ using MentorBot.Slack.BlockKit;
 namespace MentorBot.Features.CheckIns;
 
 /// <summary>App Home: my next check-ins and what is on the agenda for them.</summary>
-public sealed class CheckInHomeSection(CheckInStore store) : IAppHomeSection
+public sealed class CheckInHomeSection(CheckInStore store, PairStore pairStore) : IAppHomeSection
 {
     public int Order => 30;
 
     public Task<IReadOnlyList<JsonObject>> BlocksForAsync(string userId, DateTimeOffset now, CancellationToken ct)
     {
-        var pairs = store.Pairs.CurrentFor(userId);
+        var pairs = pairStore.CurrentFor(userId);
         var blocks = new List<JsonObject> { Blocks.Header("Your next check-ins") };
         if (pairs.Count == 0)
         {

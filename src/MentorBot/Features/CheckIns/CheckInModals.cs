@@ -7,7 +7,7 @@ using MentorBot.Slack.Routing;
 namespace MentorBot.Features.CheckIns;
 
 /// <summary>Submissions of the check-in modals: notes, quick async check-in, agenda item, goal progress.</summary>
-public sealed class CheckInModals(CheckInStore store, CheckInFlows flows, GoalStore goals, TimeProvider time) : IViewSubmissionHandler
+public sealed class CheckInModals(CheckInStore store, PairStore pairs, CheckInFlows flows, GoalStore goals, TimeProvider time) : IViewSubmissionHandler
 {
     public Task<SlackAck> HandleAsync(ViewSubmission submission, CancellationToken ct) => Task.FromResult(submission.View.CallbackId switch
     {
@@ -80,33 +80,36 @@ public sealed class CheckInModals(CheckInStore store, CheckInFlows flows, GoalSt
         if (PairOf(submission) is null) return Refused("goal");
         var user = submission.User.Id;
         var state = submission.View.State;
-        if (!int.TryParse(state["goal"]?.SelectedOption?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            || goals.Get(user, number) is not { Status: GoalStatus.Open } goal)
-            return SlackAck.ViewErrors(new Dictionary<string, string> { ["goal"] = "Pick one of your open goals." });
+        const string pickOpenGoal = "Pick one of your open goals.";
+        if (!int.TryParse(state["goal"]?.SelectedOption?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            return SlackAck.ViewErrors(new Dictionary<string, string> { ["goal"] = pickOpenGoal });
         if (!int.TryParse(state["progress"]?.SelectedOption?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var progress) || progress is < 0 or > 100)
             return SlackAck.ViewErrors(new Dictionary<string, string> { ["progress"] = "Pick how far along you are." });
         var now = time.GetUtcNow();
         var note = state.Text("note");
-        goals.Update(goal with
+        // The goal store's locked change: a /goal note typed at the same moment is not lost.
+        var updated = false;
+        goals.Change(user, number, goal =>
         {
-            Progress = progress, UpdatedAt = now,
-            History = [.. goal.History, new GoalNote(now, progress, note)],
+            if (goal.Status != GoalStatus.Open) return null;
+            updated = true;
+            return goal with { Progress = progress, UpdatedAt = now, History = [.. goal.History, new GoalNote(now, progress, note)] };
         });
-        return SlackAck.Empty;
+        return updated ? SlackAck.Empty : SlackAck.ViewErrors(new Dictionary<string, string> { ["goal"] = pickOpenGoal });
     }
 
     /// <summary>The check-in a modal belongs to, if the submitter is one of its pair; plus the message to update.</summary>
     private (CheckIn, Pair, string?, string?)? Load(ViewSubmission submission, string _)
     {
         var parts = (submission.View.PrivateMetadata ?? "").Split('|');
-        if (store.Get(parts[0]) is not { } checkIn || store.Pairs.Get(checkIn.PairId) is not { } pair) return null;
+        if (store.Get(parts[0]) is not { } checkIn || pairs.Get(checkIn.PairId) is not { } pair) return null;
         if (!pair.Includes(submission.User.Id)) return null;
         return (checkIn, pair, parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null, parts.Length > 2 && parts[2].Length > 0 ? parts[2] : null);
     }
 
     private Pair? PairOf(ViewSubmission submission) =>
         int.TryParse(submission.View.PrivateMetadata, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-        && store.Pairs.Get(id) is { } pair && pair.Includes(submission.User.Id) ? pair : null;
+        && pairs.Get(id) is { } pair && pair.Includes(submission.User.Id) ? pair : null;
 
     private static SlackAck Refused(string blockId) =>
         SlackAck.ViewErrors(new Dictionary<string, string> { [blockId] = CheckInFlows.Stranger });

@@ -1,4 +1,4 @@
-using MentorBot.Features.Admin;
+using MentorBot.Programme;
 
 namespace MentorBot.Features.CheckIns;
 

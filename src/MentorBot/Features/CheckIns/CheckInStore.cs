@@ -5,18 +5,20 @@ using MentorBot.Storage;
 namespace MentorBot.Features.CheckIns;
 
 /// <summary>
-/// Check-ins, the nudge outbox, agenda items and per-pair no-nagging state. Every change that must land together is
-/// one synchronous <see cref="MentorDb.InTransaction{T}"/> call.
+/// Check-ins, the nudge outbox, agenda items, per-pair no-nagging state and the pair's schedule fields
+/// (<see cref="Pair.NextCheckInUtc"/> as the scheduler advances it, <see cref="Pair.RescheduledUtc"/> once prep is checked).
+/// Every change that must land together is one synchronous <see cref="MentorDb.InTransaction{T}"/> call.
 /// </summary>
 public sealed class CheckInStore
 {
     private readonly MentorDb _db;
+    private readonly ILiteCollection<Pair> _pairs;
     private readonly Lock _decisions = new();
 
-    public CheckInStore(MentorDb db, PairStore pairs)
+    public CheckInStore(MentorDb db)
     {
         _db = db;
-        Pairs = pairs;
+        _pairs = db.Collection<Pair>(PairStore.CollectionName);
         CheckIns = db.Collection<CheckIn>("checkins");
         Nudges = db.Collection<Nudge>("nudges");
         Agenda = db.Collection<AgendaItem>("agenda");
@@ -32,10 +34,11 @@ public sealed class CheckInStore
         Nudges.EnsureIndex(n => n.PairId);
         Agenda.EnsureIndex(a => a.PairId);
         Agenda.EnsureIndex(a => a.AuthorId);
-        pairs.EnsureCheckInIndex();
+        // The scheduler's queries must stay index seeks with 100,000 pairs stored.
+        _pairs.EnsureIndex(p => p.NextCheckInUtc);
+        _pairs.EnsureIndex(p => p.RescheduledUtc);
     }
 
-    public PairStore Pairs { get; }
     internal ILiteCollection<CheckIn> CheckIns { get; }
     internal ILiteCollection<Nudge> Nudges { get; }
     internal ILiteCollection<AgendaItem> Agenda { get; }
@@ -64,7 +67,7 @@ public sealed class CheckInStore
 
     /// <summary>Nudges to send now (Pending or left Sending by a crash), earliest first.</summary>
     public IReadOnlyList<Nudge> Queue(DateTimeOffset now, int limit) =>
-        Nudges.Find(Storage.DateRange.Between(nameof(Nudge.QueueAt), Storage.DateRange.Earliest, now), 0, limit).ToList();
+        Nudges.Find(DateRange.Between(nameof(Nudge.QueueAt), DateRange.Earliest, now), 0, limit).ToList();
 
     public IReadOnlyList<Nudge> NudgesOf(string checkInId) => Nudges.Find(n => n.CheckInId == checkInId).ToList();
 
@@ -138,7 +141,7 @@ public sealed class CheckInStore
     public IReadOnlyList<CheckIn> ForPair(int pairId) => CheckIns.Find(c => c.PairId == pairId).OrderBy(c => c.DueUtc).ToList();
 
     public IReadOnlyList<CheckIn> DueBetween(DateTimeOffset from, DateTimeOffset to) =>
-        CheckIns.Find(Storage.DateRange.Between(nameof(CheckIn.DueUtc), from, to)).ToList();
+        CheckIns.Find(DateRange.Between(nameof(CheckIn.DueUtc), from, to)).ToList();
 
     public IReadOnlyList<CheckIn> Rated() => CheckIns.Find(c => c.Rating != null).ToList();
 
@@ -150,5 +153,48 @@ public sealed class CheckInStore
     {
         get => Cursor.FindById(1) is { } doc ? new DateTimeOffset(DateTime.SpecifyKind(doc["Until"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)) : null;
         set => Cursor.Upsert(new BsonDocument { ["_id"] = 1, ["Until"] = value!.Value.UtcDateTime });
+    }
+
+    // The pair's schedule, as check-ins move it.
+
+    /// <summary>Active pairs whose next check-in is at or before <paramref name="now"/>, earliest first (paused/ended pairs have none).</summary>
+    public IReadOnlyList<Pair> DueForCheckIn(DateTimeOffset now, int limit) =>
+        _pairs.Find(DateRange.Between(nameof(Pair.NextCheckInUtc), DateRange.Earliest, now), 0, limit)
+            .Where(p => p.Status == PairStatus.Active && p.NextCheckInUtc is not null)
+            .ToList();
+
+    /// <summary>Active pairs whose next check-in lies in (<paramref name="after"/>, <paramref name="until"/>].</summary>
+    public IReadOnlyList<Pair> CheckInsBetween(DateTimeOffset after, DateTimeOffset until) =>
+        _pairs.Find(DateRange.Between(nameof(Pair.NextCheckInUtc), after, until))
+            .Where(p => p.Status == PairStatus.Active && p.NextCheckInUtc > after)
+            .ToList();
+
+    /// <summary>
+    /// Moves the schedule from <paramref name="expectedDue"/> to <paramref name="next"/>; false (and no change) when the
+    /// pair is no longer active or its schedule moved meanwhile. Call inside the transaction that records the occurrence.
+    /// </summary>
+    public bool AdvanceCheckIn(int pairId, DateTimeOffset expectedDue, DateTimeOffset? next)
+    {
+        var pair = _pairs.FindById(pairId);
+        if (pair is not { Status: PairStatus.Active } || pair.NextCheckInUtc != expectedDue) return false;
+        return _pairs.Update(pair with { NextCheckInUtc = next });
+    }
+
+    /// <summary>Pairs whose check-in was moved (see <see cref="Pair.RescheduledUtc"/>) to an instant at or before <paramref name="until"/>.</summary>
+    public IReadOnlyList<Pair> RescheduledUntil(DateTimeOffset until) =>
+        _pairs.Find(DateRange.Between(nameof(Pair.RescheduledUtc), DateRange.Earliest, until)).ToList();
+
+    /// <summary>The "come prepared" check for this moved check-in is done (unless it moved again meanwhile).</summary>
+    public void RescheduleSeen(int pairId, DateTimeOffset? rescheduled)
+    {
+        var pair = _pairs.FindById(pairId);
+        if (pair is not null && pair.RescheduledUtc is not null && pair.RescheduledUtc == rescheduled) _pairs.Update(pair with { RescheduledUtc = null });
+    }
+
+    /// <summary>Asks for the "come prepared" check of the pair's next check-in again (prompts were held back meanwhile).</summary>
+    public void RecheckPrep(int pairId)
+    {
+        var pair = _pairs.FindById(pairId);
+        if (pair is { NextCheckInUtc: { } next } && pair.RescheduledUtc != next) _pairs.Update(pair with { RescheduledUtc = next });
     }
 }

@@ -1,6 +1,6 @@
-using MentorBot.Features.Admin;
 using MentorBot.Features.Home;
-using MentorBot.Nudges;
+using MentorBot.Programme;
+using MentorBot.Scheduling;
 using MentorBot.Slack.Routing;
 
 namespace MentorBot.Features.CheckIns;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using MentorBot.Features.Admin;
 using MentorBot.Features.Goals;
 using MentorBot.Features.Pairs;
 using MentorBot.People;
+using MentorBot.Programme;
 using MentorBot.Slack.Api;
 using MentorBot.Slack.BlockKit;
 using MentorBot.Slack.Payloads;
@@ -64,7 +64,7 @@ public sealed class FeedbackActions(
     {
         if (r.GiverId != actions.User.Id) return Tell(actions, NotYours);
         if (!r.IsPending) return Tell(actions, Settled(r));
-        var zone = TimeZones.FindOr(people.Cached(r.GiverId)?.TimeZoneId, TimeZoneInfo.Utc);
+        var zone = people.ZoneOf(r.GiverId);
         var until = FeedbackSchedule.SnoozedUntil(time.GetUtcNow(), zone, settings.Get());
         store.Change(r.Id, x => x.IsPending ? x with { SnoozedUntil = until } : null);
         return Tell(actions, $"No problem — I'll bring this back {Mrkdwn.Date(until, "{date_long_pretty} at {time}")}.");

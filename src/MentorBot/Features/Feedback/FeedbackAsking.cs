@@ -1,5 +1,5 @@
-using MentorBot.Features.Admin;
 using MentorBot.People;
+using MentorBot.Programme;
 using MentorBot.Slack.Api;
 using MentorBot.Slack.Routing;
 
@@ -59,7 +59,7 @@ public sealed class FeedbackAsking(
         var askId = Guid.NewGuid().ToString("N");
         return store.Add(giverIds.Select(giver =>
         {
-            var zone = TimeZones.FindOr(people.Cached(giver)?.TimeZoneId, TimeZoneInfo.Utc);
+            var zone = people.ZoneOf(giver);
             return new FeedbackRequest
             {
                 AskId = askId, AskerId = askerId, GiverId = giver, Topic = topic, Context = context,
@@ -85,7 +85,7 @@ public sealed class FeedbackAsking(
 
     public DateOnly TodayFor(string userId)
     {
-        var zone = TimeZones.FindOr(people.Cached(userId)?.TimeZoneId, TimeZoneInfo.Utc);
+        var zone = people.ZoneOf(userId);
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
     }
 

@@ -1,4 +1,4 @@
-using MentorBot.Nudges;
+using MentorBot.Scheduling;
 
 namespace MentorBot.Features.Feedback;
 

@@ -1,4 +1,5 @@
-using MentorBot.Features.Admin;
+using MentorBot.Features.Goals;
+using MentorBot.Programme;
 
 namespace MentorBot.Features.Feedback;
 

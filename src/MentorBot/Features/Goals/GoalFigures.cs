@@ -1,5 +1,5 @@
 using System.Globalization;
-using MentorBot.Features.Admin;
+using MentorBot.Programme;
 
 namespace MentorBot.Features.Goals;
 

@@ -42,8 +42,6 @@ public sealed class GoalStore
 
     public Goal? Get(string ownerId, int number) => _goals.FindById(Goal.IdOf(ownerId, number));
 
-    public void Update(Goal goal) => _goals.Update(goal);
-
     /// <summary>
     /// Read-modify-write of one goal under the owner's lock, so two quick updates (a note and a progress change) never
     /// lose each other. <paramref name="change"/> returns the new goal, or null to leave it as it is.

@@ -1,5 +1,5 @@
-using MentorBot.Features.Admin;
 using MentorBot.Features.Home;
+using MentorBot.Programme;
 using MentorBot.Slack.Routing;
 
 namespace MentorBot.Features.Goals;

@@ -1,19 +1,25 @@
+using MentorBot.Programme;
 using MentorBot.Slack.Payloads;
 using MentorBot.Slack.Routing;
 
 namespace MentorBot.Features.Home;
 
-/// <summary>/mentor: help, and the verbs listed in SlackRoutes.Mentor.</summary>
-public sealed class MentorCommand(MentorSubcommands subcommands, IServiceProvider services) : ISlashCommandHandler
+/// <summary>
+/// /mentor: help, and the verbs listed in SlackRoutes.Mentor. The one place the admin-only rule of a verb is checked:
+/// verbs registered with <see cref="MentorSubcommands.Admin{T}"/> never run for anyone else.
+/// </summary>
+public sealed class MentorCommand(MentorSubcommands subcommands, Admins admins, IServiceProvider services) : ISlashCommandHandler
 {
-    public Task<SlackAck> HandleAsync(SlashCommand command, CancellationToken ct)
+    public async Task<SlackAck> HandleAsync(SlashCommand command, CancellationToken ct)
     {
         var text = CommandText.Parse(command.Text);
         if (text.Verb is "" or "help" or "?")
-            return Task.FromResult(MentorHelp.Full(subcommands));
+            return MentorHelp.Full(subcommands);
         if (subcommands.Find(text.Verb) is not { } sub)
-            return Task.FromResult(MentorHelp.Unknown(command.Command, text.Verb));
+            return MentorHelp.Unknown(command.Command, text.Verb);
+        if (sub.AdminOnly && !await admins.IsAdminAsync(command.UserId, ct))
+            return SlackAck.Ephemeral(Admins.Refusal);
         var handler = (IMentorSubcommand)services.GetRequiredService(sub.Handler);
-        return handler.HandleAsync(command, text, ct);
+        return await handler.HandleAsync(command, text, ct);
     }
 }

@@ -1,4 +1,5 @@
 using LiteDB;
+using MentorBot.Cadences;
 using MentorBot.Storage;
 
 namespace MentorBot.Features.Pairs;

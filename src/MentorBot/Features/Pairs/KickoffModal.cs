@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MentorBot.Cadences;
 using MentorBot.Slack.BlockKit;
 using MentorBot.Slack.Payloads;
 using MentorBot.Slack.Routing;

@@ -1,4 +1,5 @@
 using LiteDB;
+using MentorBot.Cadences;
 
 namespace MentorBot.Features.Pairs;
 

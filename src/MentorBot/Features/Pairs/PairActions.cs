@@ -6,7 +6,7 @@ using MentorBot.Slack.Routing;
 namespace MentorBot.Features.Pairs;
 
 /// <summary>Buttons: accept/decline an invitation, open "Set expectations", confirm or cancel ending a pair.</summary>
-public sealed class PairActions(PairStore pairs, InvitationStore invitations, KickoffStore kickoffs, IPairStarter starter,
+public sealed class PairActions(PairStore pairs, InvitationStore invitations, KickoffStore kickoffs, PairStarter starter,
     SlackApiClient slack, PairDms dms, TimeProvider time, ILogger<PairActions> logger) : IBlockActionHandler
 {
     public const string Prefix = "pair.";

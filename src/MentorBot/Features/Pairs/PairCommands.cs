@@ -1,4 +1,6 @@
+using MentorBot.Cadences;
 using MentorBot.Features.Home;
+using MentorBot.Programme;
 using MentorBot.Slack.Api;
 using MentorBot.Slack.BlockKit;
 using MentorBot.Slack.Payloads;
@@ -108,13 +110,12 @@ public sealed class AskCommand(PairStore pairs, InvitationStore invitations, Pai
 }
 
 /// <summary>/mentor pair @mentor @mentee [type]: an admin pairs two people at once.</summary>
-public sealed class PairUpCommand(Admin.Admins admins, IPairStarter starter, SlackApiClient slack) : IMentorSubcommand
+public sealed class PairUpCommand(PairStarter starter, SlackApiClient slack) : IMentorSubcommand
 {
     public const string Usage = "/mentor pair @mentor @mentee [mentoring|peer|reverse]";
 
     public async Task<SlackAck> HandleAsync(SlashCommand command, CommandText args, CancellationToken ct)
     {
-        if (!await admins.IsAdminAsync(command.UserId, ct)) return SlackAck.Ephemeral(Admin.Admins.Refusal);
         var words = args.Words;
         if (PersonArg.Read(words.ElementAtOrDefault(0), Usage, out var error) is not { } mentor) return SlackAck.Ephemeral(error);
         if (PersonArg.Read(words.ElementAtOrDefault(1), Usage, out error) is not { } mentee) return SlackAck.Ephemeral(error);
@@ -145,7 +146,7 @@ public sealed class PairsCommand(PairSummaries summaries, TimeProvider time) : I
 }
 
 /// <summary>/mentor cadence @person weekly|2w|4w|monthly [on day] [at HH:MM] | cron expr | default.</summary>
-public sealed class CadenceCommand(PairStore pairs, PairSchedule schedule, Admin.ProgrammeSettingsStore settings, PairDms dms, TimeProvider time) : IMentorSubcommand
+public sealed class CadenceCommand(PairStore pairs, PairSchedule schedule, ProgrammeSettingsStore settings, PairDms dms, TimeProvider time) : IMentorSubcommand
 {
     public const string Usage = "/mentor cadence @person 2w on tuesday at 09:30";
 
@@ -167,7 +168,7 @@ public sealed class CadenceCommand(PairStore pairs, PairSchedule schedule, Admin
         pairs.Replace(updated);
         var other = pair.OtherThan(me);
         var described = schedule.CadenceOf(updated).Describe();
-        var zone = schedule.ZoneOf(updated).Id;
+        var zone = schedule.CadenceZone(updated).Id;
         var next = updated.Status == PairStatus.Paused ? " Your pair is paused; check-ins start again when it resumes."
             : updated.NextCheckInUtc is { } at ? $" Next check-in: {Mrkdwn.Date(at)}." : "";
         return Task.FromResult(SlackAck.Ephemeral($"Done: you and {Mrkdwn.User(other)} now meet {described} ({zone} time).{next}").Then(ct2 =>
@@ -176,7 +177,7 @@ public sealed class CadenceCommand(PairStore pairs, PairSchedule schedule, Admin
 }
 
 /// <summary>/mentor pause @person until &lt;date&gt;|&lt;N&gt;w: no prompts until then; it resumes by itself.</summary>
-public sealed class PauseCommand(PairStore pairs, PairSchedule schedule, PairPauses pauses, TimeProvider time) : IMentorSubcommand
+public sealed class PauseCommand(PairStore pairs, PairPauses pauses, TimeProvider time) : IMentorSubcommand
 {
     public const string Usage = "/mentor pause @person until 2026-05-01 (or 3w)";
 
@@ -186,7 +187,7 @@ public sealed class PauseCommand(PairStore pairs, PairSchedule schedule, PairPau
         if (PersonArg.MyPair(pairs, me, args, Usage, out var error) is not { } pair) return Task.FromResult(SlackAck.Ephemeral(error));
         var rest = args.Words.Skip(1).Where(w => !w.Equals("until", StringComparison.OrdinalIgnoreCase) && !w.Equals("for", StringComparison.OrdinalIgnoreCase)).ToList();
         var now = time.GetUtcNow();
-        if (!PairPauses.TryParseUntil(rest, now, schedule.ZoneOf(me), out var until, out error)) return Task.FromResult(SlackAck.Ephemeral(error));
+        if (!pauses.TryParseUntil(rest, now, me, out var until, out error)) return Task.FromResult(SlackAck.Ephemeral(error));
         if (pauses.Pause(pair.Id, until) is not { } paused) return Task.FromResult(SlackAck.Ephemeral("This pair has already ended."));
         return Task.FromResult(SlackAck.Ephemeral(PairPauses.Confirmation(paused, me, until)).Then(ct2 => pauses.TellOtherAsync(paused, me, until, ct2)));
     }

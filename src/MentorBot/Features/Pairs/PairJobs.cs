@@ -1,6 +1,7 @@
-using MentorBot.Features.Admin;
-using MentorBot.Nudges;
+using MentorBot.Cadences;
 using MentorBot.People;
+using MentorBot.Programme;
+using MentorBot.Scheduling;
 using MentorBot.Slack.BlockKit;
 
 namespace MentorBot.Features.Pairs;

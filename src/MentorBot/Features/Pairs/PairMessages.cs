@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MentorBot.Cadences;
 using MentorBot.Slack.BlockKit;
 
 namespace MentorBot.Features.Pairs;

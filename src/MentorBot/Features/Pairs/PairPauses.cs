@@ -1,3 +1,4 @@
+using MentorBot.People;
 using MentorBot.Slack.BlockKit;
 
 namespace MentorBot.Features.Pairs;
@@ -7,7 +8,7 @@ namespace MentorBot.Features.Pairs;
 /// until a chosen end 1 to 26 weeks away, the other person is told until when, and <see cref="PauseResumeJob"/>
 /// resumes the pair then (both are told again).
 /// </summary>
-public sealed class PairPauses(PairStore pairs, PairDms dms)
+public sealed class PairPauses(PairStore pairs, PairDms dms, UserDirectory people)
 {
     public const int MaxWeeks = 26;
 
@@ -16,6 +17,15 @@ public sealed class PairPauses(PairStore pairs, PairDms dms)
 
     /// <summary>Pauses the pair until <paramref name="until"/> (a paused pair gets the new end); null once it has ended.</summary>
     public Pair? Pause(int pairId, DateTimeOffset until) => pairs.Pause(pairId, until);
+
+    /// <summary>Pauses every active pair of someone Slack says cannot be reached (deactivated, unknown) for the longest pause; returns them.</summary>
+    public IReadOnlyList<Pair> PauseAllOf(string userId, DateTimeOffset now)
+    {
+        var paused = new List<Pair>();
+        foreach (var pair in pairs.CurrentFor(userId).Where(p => p.Status == PairStatus.Active))
+            if (Pause(pair.Id, now + TimeSpan.FromDays(7 * MaxWeeks)) is not null) paused.Add(pair);
+        return paused;
+    }
 
     /// <summary>What the person who paused reads.</summary>
     public static string Confirmation(Pair pair, string byUserId, DateTimeOffset until) =>
@@ -31,7 +41,11 @@ public sealed class PairPauses(PairStore pairs, PairDms dms)
     /// <summary>A menu label for one of <see cref="Choices"/>.</summary>
     public static string ChoiceName(string choice) => choice == "1w" ? "for 1 week" : $"for {choice[..^1]} weeks";
 
-    /// <summary>"2026-05-01" (start of that day in the caller's zone) or "3w" / "3 weeks" from now.</summary>
+    /// <summary>"2026-05-01" (start of that day in <paramref name="userId"/>'s zone) or "3w" / "3 weeks" from now.</summary>
+    public bool TryParseUntil(IReadOnlyList<string> words, DateTimeOffset now, string userId, out DateTimeOffset until, out string error) =>
+        TryParseUntil(words, now, people.ZoneOf(userId), out until, out error);
+
+    /// <summary>Pure: <see cref="TryParseUntil(IReadOnlyList{string}, DateTimeOffset, string, out DateTimeOffset, out string)"/> in a given zone.</summary>
     public static bool TryParseUntil(IReadOnlyList<string> words, DateTimeOffset now, TimeZoneInfo zone, out DateTimeOffset until, out string error)
     {
         until = default;

@@ -1,17 +1,23 @@
-using MentorBot.Features.Admin;
+using MentorBot.Cadences;
 using MentorBot.People;
+using MentorBot.Programme;
 
 namespace MentorBot.Features.Pairs;
+
+public enum PairStartOutcome { Started, SamePerson, NotAPerson, AlreadyPaired }
+
+public sealed record PairStartResult(PairStartOutcome Outcome, Pair? Pair, string Message);
 
 /// <summary>
 /// Creates a pair after the checks every entry point shares (not oneself, a real active person, not already a pair),
 /// sets its first check-in and sends both people the kickoff DM.
 /// </summary>
 public sealed class PairStarter(PairStore pairs, UserDirectory people, ProgrammeSettingsStore settings, PairSchedule schedule,
-    PairDms dms, TimeProvider time, ILogger<PairStarter> logger) : IPairStarter
+    PairDms dms, TimeProvider time, ILogger<PairStarter> logger)
 {
     private readonly Lock _oneAtATime = new();
 
+    /// <param name="startedBy">Who started it (an admin, or the person who accepted an invitation).</param>
     public async Task<PairStartResult> StartAsync(string mentorId, string menteeId, PairType type, string startedBy, CancellationToken ct)
     {
         if (mentorId == menteeId)

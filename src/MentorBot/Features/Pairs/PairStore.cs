@@ -3,14 +3,16 @@ using MentorBot.Storage;
 
 namespace MentorBot.Features.Pairs;
 
-/// <summary>Pairs in LiteDB. Partial: check-ins keep their own pair queries in Features/CheckIns.</summary>
-public sealed partial class PairStore
+/// <summary>Pairs in LiteDB. The check-in store moves a pair's schedule fields (see <c>CheckInStore</c>).</summary>
+public sealed class PairStore
 {
+    public const string CollectionName = "pairs";
+
     private readonly ILiteCollection<Pair> _pairs;
 
     public PairStore(MentorDb db)
     {
-        _pairs = db.Collection<Pair>("pairs");
+        _pairs = db.Collection<Pair>(CollectionName);
         _pairs.EnsureIndex(p => p.MentorId);
         _pairs.EnsureIndex(p => p.MenteeId);
     }
@@ -77,4 +79,7 @@ public sealed partial class PairStore
     /// <summary>Everyone who currently mentors this person (for DMs about their shared goals).</summary>
     public IReadOnlyList<string> MentorsOf(string menteeId) =>
         CurrentFor(menteeId).Where(p => p.IsMenteeFor(menteeId)).Select(p => p.OtherThan(menteeId)).Distinct().ToList();
+
+    /// <summary>Every active pair (admin figures only; they see counts and names, never content).</summary>
+    public IReadOnlyList<Pair> AllActive() => _pairs.Find(p => p.Status == PairStatus.Active).ToList();
 }

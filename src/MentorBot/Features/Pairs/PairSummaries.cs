@@ -1,17 +1,19 @@
+using MentorBot.People;
 using System.Text.Json.Nodes;
+using MentorBot.Cadences;
 using MentorBot.Slack.BlockKit;
 
 namespace MentorBot.Features.Pairs;
 
 /// <summary>One person's view of their pairs: type, role, cadence in their own local time, next check-in.</summary>
-public sealed class PairSummaries(PairStore pairs, PairSchedule schedule, KickoffStore kickoffs)
+public sealed class PairSummaries(PairStore pairs, PairSchedule schedule, KickoffStore kickoffs, UserDirectory people)
 {
     /// <summary>"every week on Monday at 10:00 (your time)", or the prompted person's time plus what that is for the viewer.</summary>
     public string CadenceFor(Pair pair, string viewerId, DateTimeOffset now)
     {
         var cadence = schedule.CadenceOf(pair);
-        var zone = schedule.ZoneOf(pair);
-        var mine = schedule.ZoneOf(viewerId);
+        var zone = schedule.CadenceZone(pair);
+        var mine = people.ZoneOf(viewerId);
         var text = cadence.Describe() + (pair.CadenceIsDefault ? " (programme default)" : "");
         var sample = pair.NextCheckInUtc ?? schedule.NextAfter(pair, now) ?? now;
         if (zone.Id == mine.Id || zone.GetUtcOffset(sample) == mine.GetUtcOffset(sample)) return text + ", your time";

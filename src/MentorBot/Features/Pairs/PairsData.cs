@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using MentorBot.Features.Admin;
 using MentorBot.Features.Home;
+using MentorBot.Programme;
 
 namespace MentorBot.Features.Pairs;
 

@@ -1,6 +1,6 @@
-using MentorBot.Features.Admin;
 using MentorBot.Features.Home;
-using MentorBot.Nudges;
+using MentorBot.Programme;
+using MentorBot.Scheduling;
 using MentorBot.Slack.Routing;
 
 namespace MentorBot.Features.Pairs;
@@ -17,7 +17,6 @@ public static class PairsFeature
         services.AddSingleton<PairPauses>();
         services.AddSingleton<PairSummaries>();
         services.AddSingleton<PairStarter>();
-        services.AddSingleton<IPairStarter>(sp => sp.GetRequiredService<PairStarter>());
         services.AddSingleton<IPeriodicJob, InvitationExpiryJob>();
         services.AddSingleton<IPeriodicJob, PauseResumeJob>();
         services.AddSingleton<IPeriodicJob, PairScheduleKeeperJob>();

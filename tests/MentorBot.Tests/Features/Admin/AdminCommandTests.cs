@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using MentorBot.Cadences;
 using MentorBot.Features.Admin;
-using MentorBot.Features.Pairs;
+using MentorBot.Programme;
 using static MentorBot.Tests.Features.AdminTests.AdminTestKit;
 
 namespace MentorBot.Tests.Features.AdminTests;

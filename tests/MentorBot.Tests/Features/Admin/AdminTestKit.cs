@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using MentorBot.Features.Admin;
 using MentorBot.Features.Home;
-using MentorBot.Features.Pairs;
+using MentorBot.Programme;
 
 namespace MentorBot.Tests.Features.AdminTests;
 
@@ -88,17 +88,4 @@ public sealed class FakePrivateSection(string ownerId, string text, int order) :
     public int Order => order;
     public Task<IReadOnlyList<JsonObject>> BlocksForAsync(string userId, DateTimeOffset now, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<JsonObject>>(userId == ownerId ? [MentorBot.Slack.BlockKit.Blocks.Section(text)] : []);
-}
-
-/// <summary>Stand-in for the pairs feature's starter: records the call and stores the pair, as the real one does.</summary>
-public sealed class RecordingPairStarter(PairStore pairs, TimeProvider time) : IPairStarter
-{
-    public List<(string Mentor, string Mentee, string By)> Started { get; } = [];
-
-    public Task<PairStartResult> StartAsync(string mentorId, string menteeId, PairType type, string startedBy, CancellationToken ct)
-    {
-        Started.Add((mentorId, menteeId, startedBy));
-        var pair = pairs.Add(new Pair { MentorId = mentorId, MenteeId = menteeId, Type = type, Status = PairStatus.Active, StartedAt = time.GetUtcNow() });
-        return Task.FromResult(new PairStartResult(PairStartOutcome.Started, pair, "started"));
-    }
 }

@@ -1,7 +1,9 @@
 using MentorBot.Features.Admin;
+using MentorBot.Features.Feedback;
 using MentorBot.Features.Goals;
 using MentorBot.Features.Home;
 using MentorBot.Features.Pairs;
+using MentorBot.Programme;
 using static MentorBot.Tests.Features.AdminTests.AdminTestKit;
 
 namespace MentorBot.Tests.Features.AdminTests;

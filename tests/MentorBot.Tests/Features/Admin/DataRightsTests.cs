@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using MentorBot.Features.Admin;
+using MentorBot.Programme;
 using static MentorBot.Tests.Features.AdminTests.AdminTestKit;
 
 namespace MentorBot.Tests.Features.AdminTests;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using MentorBot.Features.Admin;
-using MentorBot.Nudges;
+using MentorBot.Scheduling;
 using MentorBot.Slack.Api;
 using static MentorBot.Tests.Features.AdminTests.AdminTestKit;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MentorBot.Features.Admin;
 using MentorBot.Features.Pairs;
+using MentorBot.Programme;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using static MentorBot.Tests.Features.AdminTests.AdminTestKit;
 
@@ -123,7 +124,7 @@ public class SignUpFlowTests
     [Fact]
     public async Task Pairing_AFullMentor_IsRefusedInTheModal()
     {
-        await using var app = await StartAsync(s => s.AddSingleton<IPairStarter, RecordingPairStarter>());
+        await using var app = await StartAsync();
         await app.SignUpAsync("UMENTEE", "mentee", "negotiation");
         await app.SignUpAsync("UFULL", "mentor", "design", 1);
         app.Get<PairStore>().Add(new Pair { MentorId = "UFULL", MenteeId = "UOTHER", Status = PairStatus.Active });
@@ -131,26 +132,13 @@ public class SignUpFlowTests
         var body = await SubmitPairingAsync(app, "UMENTEE", "UFULL");
 
         Assert.Contains("is full", body);
-        Assert.Empty(((RecordingPairStarter)app.Get<IPairStarter>()).Started);
-    }
-
-    [Fact]
-    public async Task Pairing_WithoutThePairsFeature_SaysPairingIsNotAvailable_AndChangesNothing()
-    {
-        await using var app = await StartAsync(s => s.RemoveAll<IPairStarter>());
-        await app.SignUpAsync("UMENTEE", "mentee", "negotiation");
-        await app.SignUpAsync("UMENTOR", "mentor", "sales", 1);
-
-        var body = await SubmitPairingAsync(app, "UMENTEE", "UMENTOR");
-
-        Assert.Contains("Pairing isn't available", body);
-        Assert.Equal(SignUpStatus.Waiting, app.Get<SignUpStore>().Get("UMENTEE", SignUpRole.Mentee)!.Status);
+        Assert.Empty(app.Get<PairStore>().CurrentFor("UMENTEE"));
     }
 
     [Fact]
     public async Task Pairing_StartsThePairThroughThePairStarter_AndTellsTheAdmin()
     {
-        await using var app = await StartAsync(s => s.AddSingleton<IPairStarter, RecordingPairStarter>());
+        await using var app = await StartAsync();
         await app.SignUpAsync("UMENTEE", "mentee", "negotiation");
         await app.SignUpAsync("UMENTOR", "mentor", "sales", 1);
 
@@ -159,7 +147,8 @@ public class SignUpFlowTests
 
         Assert.Contains("\"update\"", body);
         Assert.Contains("Paired <@UMENTOR> (mentor) with <@UMENTEE>", dm.Arg("text"));
-        Assert.Equal(("UMENTOR", "UMENTEE", AdminId), Assert.Single(((RecordingPairStarter)app.Get<IPairStarter>()).Started));
+        var pair = Assert.Single(app.Get<PairStore>().CurrentFor("UMENTEE"));
+        Assert.Equal(("UMENTOR", "UMENTEE", AdminId), (pair.MentorId, pair.MenteeId, pair.StartedBy));
         Assert.Equal(SignUpStatus.Paired, app.Get<SignUpStore>().Get("UMENTEE", SignUpRole.Mentee)!.Status);
         var mentor = Assert.Single(app.Get<SignUpStore>().Mentors());
         Assert.True(mentor.IsFull);

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using MentorBot.Cadences;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Pairs;
-using MentorBot.Nudges;
 using MentorBot.People;
+using MentorBot.Scheduling;
 
 namespace MentorBot.Tests.Features.CheckIns;
 

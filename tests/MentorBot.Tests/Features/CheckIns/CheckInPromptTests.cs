@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using MentorBot.Features.Admin;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Goals;
 using MentorBot.Features.Home;
 using MentorBot.Features.Pairs;
+using MentorBot.Programme;
 using static MentorBot.Tests.Features.CheckIns.CheckInKit;
 
 namespace MentorBot.Tests.Features.CheckIns;
@@ -20,7 +20,7 @@ public class CheckInPromptTests : IAsyncLifetime
         _pair = StartPair(_app);
         var goals = _app.Get<GoalStore>();
         var now = _app.Time.GetUtcNow();
-        goals.Update(goals.Add(Mentee, "Ship the <b>billing</b> service", now) with { Progress = 40 });
+        goals.Change(Mentee, goals.Add(Mentee, "Ship the <b>billing</b> service", now).Number, g => g with { Progress = 40 });
         goals.Add(Mentee, "Secret private goal", now, visibility: GoalVisibility.OnlyMe);
         _app.Get<CheckInStore>().AddAgenda(_pair.Id, Mentee, "Talk about the promo case", now);
     }

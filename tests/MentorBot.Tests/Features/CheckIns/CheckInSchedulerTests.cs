@@ -1,6 +1,7 @@
+using MentorBot.Cadences;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Pairs;
-using MentorBot.Nudges;
+using MentorBot.Scheduling;
 using Microsoft.Extensions.Time.Testing;
 using static MentorBot.Tests.Features.CheckIns.CheckInKit;
 
@@ -20,7 +21,7 @@ public class CheckInSchedulerTests
 
         for (var week = 1; week <= 4; week++)
         {
-            var due = store.Pairs.Get(pair.Id)!.NextCheckInUtc!.Value;
+            var due = app.Get<PairStore>().Get(pair.Id)!.NextCheckInUtc!.Value;
             await RunUntilAsync(app, due + TimeSpan.FromHours(1), TimeSpan.FromMinutes(30));
             var prompts = Prompts(app);
             Assert.Equal(week, prompts.Count);
@@ -255,7 +256,7 @@ public class CheckInSchedulerTests
             // The app has been running, so its "come prepared" scan has already looked a day ahead.
             await RunUntilAsync(first, Local(Amsterdam, 2026, 3, 9, 0), TimeSpan.FromMinutes(30));
             // Monday 00:00: a new pair on the default cadence (Monday 10:00) meets in 10 hours.
-            pair = (await first.Get<IPairStarter>().StartAsync(Mentor, Mentee, PairType.Mentoring, "UADMIN", default)).Pair!;
+            pair = (await first.Get<PairStarter>().StartAsync(Mentor, Mentee, PairType.Mentoring, "UADMIN", default)).Pair!;
             Assert.Equal(TimeSpan.FromHours(10), pair.NextCheckInUtc - time.GetUtcNow());
             if (!restartBeforeTheNextTick) await RunUntilAsync(first, pair.NextCheckInUtc!.Value + TimeSpan.FromHours(1), TimeSpan.FromMinutes(30));
         }

@@ -68,11 +68,11 @@ public class NudgeDeliveryTests
         var failed = store.Nudges.Find(n => n.Status == NudgeStatus.Failed).ToList();
         Assert.Single(failed);
         Assert.Equal(("UGONE", error), (failed[0].RecipientId, failed[0].Error));
-        Assert.Equal(PairStatus.Paused, store.Pairs.Get(gone.Id)!.Status);
-        Assert.Equal(PairStatus.Paused, store.Pairs.Get(gone2.Id)!.Status);
-        Assert.Null(store.Pairs.Get(gone2.Id)!.NextCheckInUtc);
+        Assert.Equal(PairStatus.Paused, app.Get<PairStore>().Get(gone.Id)!.Status);
+        Assert.Equal(PairStatus.Paused, app.Get<PairStore>().Get(gone2.Id)!.Status);
+        Assert.Null(app.Get<PairStore>().Get(gone2.Id)!.NextCheckInUtc);
         Assert.Single(Prompts(app, "UOK"));
-        Assert.Contains(app.Services.GetServices<MentorBot.Features.Admin.IProgrammeFigures>().SelectMany(f => f.Figures(app.Time.GetUtcNow())),
+        Assert.Contains(app.Services.GetServices<MentorBot.Programme.IProgrammeFigures>().SelectMany(f => f.Figures(app.Time.GetUtcNow())),
             fig => fig.Label.Contains("could not be delivered") && fig.Value == "1");
     }
 

@@ -1,6 +1,6 @@
-using MentorBot.Features.Admin;
 using MentorBot.Features.Feedback;
 using MentorBot.Features.Home;
+using MentorBot.Programme;
 using static MentorBot.Tests.Features.Feedback.FeedbackScenario;
 
 namespace MentorBot.Tests.Features.Feedback;

@@ -1,5 +1,5 @@
-using MentorBot.Features.Admin;
 using MentorBot.Features.Feedback;
+using MentorBot.Programme;
 
 namespace MentorBot.Tests.Features.Feedback;
 

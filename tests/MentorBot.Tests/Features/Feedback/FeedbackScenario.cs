@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using MentorBot.Features.Feedback;
 using MentorBot.Features.Pairs;
-using MentorBot.Nudges;
+using MentorBot.Scheduling;
 
 namespace MentorBot.Tests.Features.Feedback;
 

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using MentorBot.Features.Admin;
+using System.Text.Json;
 using MentorBot.Features.Goals;
 using MentorBot.Features.Home;
+using MentorBot.Programme;
 using MentorBot.Slack.Api;
 using MentorBot.Slack.BlockKit;
 using static MentorBot.Tests.Features.Goals.GoalTestData;

@@ -1,5 +1,5 @@
-using MentorBot.Features.Admin;
 using MentorBot.Features.Pairs;
+using MentorBot.Programme;
 using static MentorBot.Tests.Features.Pairs.PairsTestKit;
 
 namespace MentorBot.Tests.Features.Pairs;
@@ -67,7 +67,7 @@ public class AdminPairingTests : IAsyncLifetime
     [Fact]
     public async Task PairStarter_RefusesSelf_WithoutCallingSlack()
     {
-        var result = await _app.Get<IPairStarter>().StartAsync(Mentor, Mentor, PairType.Peer, Admin, CancellationToken.None);
+        var result = await _app.Get<PairStarter>().StartAsync(Mentor, Mentor, PairType.Peer, Admin, CancellationToken.None);
         Assert.Equal(PairStartOutcome.SamePerson, result.Outcome);
         Assert.Null(result.Pair);
     }

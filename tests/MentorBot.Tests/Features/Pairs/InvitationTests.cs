@@ -1,5 +1,5 @@
 using MentorBot.Features.Pairs;
-using MentorBot.Nudges;
+using MentorBot.Scheduling;
 using static MentorBot.Tests.Features.Pairs.PairsTestKit;
 
 namespace MentorBot.Tests.Features.Pairs;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MentorBot.Cadences;
 using MentorBot.Features.Pairs;
 using static MentorBot.Tests.Features.Pairs.PairsTestKit;
 

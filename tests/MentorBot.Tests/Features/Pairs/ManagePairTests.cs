@@ -1,7 +1,9 @@
-using MentorBot.Features.Admin;
+using MentorBot.Cadences;
 using MentorBot.Features.Home;
 using MentorBot.Features.Pairs;
-using MentorBot.Nudges;
+using MentorBot.People;
+using MentorBot.Programme;
+using MentorBot.Scheduling;
 using static MentorBot.Tests.Features.Pairs.PairsTestKit;
 
 namespace MentorBot.Tests.Features.Pairs;
@@ -207,7 +209,7 @@ public class ManagePairTests : IAsyncLifetime
     {
         await PairAsync(_app);
         _app.Slack.AddUser(Outsider, "Olli", "UTC");
-        var own = (await _app.Get<IPairStarter>().StartAsync(Outsider, Admin, PairType.Peer, Admin, CancellationToken.None)).Pair!;
+        var own = (await _app.Get<PairStarter>().StartAsync(Outsider, Admin, PairType.Peer, Admin, CancellationToken.None)).Pair!;
         await _app.CommandAsync("/mentor", $"cadence <@{Outsider}> weekly on fri at 12:00", Admin);
         var settings = _app.Get<ProgrammeSettingsStore>();
         settings.Save(settings.Get() with { DefaultCadence = new Cadence { Day = DayOfWeek.Wednesday, At = new TimeOnly(11, 0) } });
@@ -222,9 +224,9 @@ public class ManagePairTests : IAsyncLifetime
     public async Task UnknownTimeZone_FallsBackToTheDefault_LoggedOnce()
     {
         _app.Slack.AddUser("UMARS", "Marvin", "Mars/Olympus");
-        var result = await _app.Get<IPairStarter>().StartAsync(Mentor, "UMARS", PairType.Mentoring, Admin, CancellationToken.None);
+        var result = await _app.Get<PairStarter>().StartAsync(Mentor, "UMARS", PairType.Mentoring, Admin, CancellationToken.None);
         Assert.Equal(Utc(2026, 3, 2, 10), result.Pair!.NextCheckInUtc); // Monday 10:00 UTC
-        _app.Get<PairSchedule>().ZoneOf("UMARS");
+        _app.Get<UserDirectory>().ZoneOf("UMARS");
         Assert.Single(_app.Logs.Lines, l => l.Message.Contains("No usable time zone for UMARS"));
     }
 

@@ -33,7 +33,7 @@ public static class PairsTestKit
 
     public static async Task<Pair> PairAsync(TestApp app, PairType type = PairType.Mentoring)
     {
-        var result = await app.Get<IPairStarter>().StartAsync(Mentor, Mentee, type, Admin, CancellationToken.None);
+        var result = await app.Get<PairStarter>().StartAsync(Mentor, Mentee, type, Admin, CancellationToken.None);
         Assert.Equal(PairStartOutcome.Started, result.Outcome);
         await app.Slack.WaitForCallsAsync("chat.postMessage", 2, c => Read(c).Contains("Set expectations"));
         return result.Pair!;

@@ -1,7 +1,7 @@
-namespace MentorBot.Nudges;
+namespace MentorBot.Scheduling;
 
 /// <summary>Section <c>Nudges</c>: the scheduler loop that runs every periodic job (prompts, reminders, expiries).</summary>
-public sealed class NudgeOptions
+public sealed class SchedulerOptions
 {
     public const string Section = "Nudges";
 

@@ -1,4 +1,4 @@
-namespace MentorBot.Features.Admin;
+namespace MentorBot.Programme;
 
 /// <summary>
 /// One feature's share of a person's data, for /mentor export and /mentor forget-me. Each feature that stores

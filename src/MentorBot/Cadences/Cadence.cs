@@ -1,4 +1,4 @@
-namespace MentorBot.Features.Pairs;
+namespace MentorBot.Cadences;
 
 public enum CadenceKind { Weekly, EveryTwoWeeks, EveryFourWeeks, MonthlyNthWeekday, Cron }
 

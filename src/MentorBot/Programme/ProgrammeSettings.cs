@@ -1,8 +1,8 @@
 using LiteDB;
-using MentorBot.Features.Pairs;
+using MentorBot.Cadences;
 using MentorBot.Storage;
 
-namespace MentorBot.Features.Admin;
+namespace MentorBot.Programme;
 
 /// <summary>Programme-wide defaults an admin sets with /mentor settings. New pairs and pairs on the default follow them.</summary>
 public sealed record ProgrammeSettings

@@ -2,7 +2,7 @@ using MentorBot.People;
 using MentorBot.Storage;
 using Microsoft.Extensions.Options;
 
-namespace MentorBot.Features.Admin;
+namespace MentorBot.Programme;
 
 /// <summary>Who may run the programme: ids in Slack:AdminUserIds plus workspace admins and owners (users.info).</summary>
 public sealed class Admins(IOptionsMonitor<AdminOptions> options, UserDirectory people, MentorDb db)

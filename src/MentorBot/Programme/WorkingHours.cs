@@ -1,6 +1,5 @@
-using MentorBot.Features.Admin;
 
-namespace MentorBot.Features.CheckIns;
+namespace MentorBot.Programme;
 
 /// <summary>Pure: the first moment at or after an instant that falls inside someone's local working hours.</summary>
 public static class WorkingHours

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace MentorBot.Nudges;
+namespace MentorBot.Scheduling;
 
 /// <summary>Work that runs on every scheduler tick: due check-ins, reminders, expiries. Must be idempotent per tick.</summary>
 public interface IPeriodicJob
@@ -13,7 +13,7 @@ public interface IPeriodicJob
 /// goes on: an exception escaping a BackgroundService would stop the host with exit code 0 (RELIABILITY.md rule 8).
 /// Tests call <see cref="RunOnceAsync"/> after moving a FakeTimeProvider.
 /// </summary>
-public sealed class PeriodicJobs(IEnumerable<IPeriodicJob> jobs, TimeProvider time, IOptions<NudgeOptions> options, ILogger<PeriodicJobs> logger)
+public sealed class PeriodicJobs(IEnumerable<IPeriodicJob> jobs, TimeProvider time, IOptions<SchedulerOptions> options, ILogger<PeriodicJobs> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _oneTickAtATime = new(1, 1);

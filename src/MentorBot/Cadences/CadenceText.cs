@@ -1,7 +1,6 @@
 using System.Globalization;
-using MentorBot.Nudges;
 
-namespace MentorBot.Features.Pairs;
+namespace MentorBot.Cadences;
 
 /// <summary>Reads "weekly on tue at 9:30", "2w", "monthly on the last friday", "cron 0 9 * * 1-5" (pure).</summary>
 public static class CadenceText

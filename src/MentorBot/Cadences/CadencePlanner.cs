@@ -1,7 +1,6 @@
 using Cronos;
-using MentorBot.Features.Pairs;
 
-namespace MentorBot.Nudges;
+namespace MentorBot.Cadences;
 
 /// <summary>
 /// Pure: when a cadence next falls due. Always computed forward from a persisted instant (the last due time or the

@@ -1,4 +1,4 @@
-namespace MentorBot.Features.Admin;
+namespace MentorBot.Programme;
 
 /// <summary>Programme admins named in configuration (<c>Slack:AdminUserIds</c>), on top of workspace admins and owners.</summary>
 public sealed class AdminOptions

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using MentorBot.Features.CheckIns;
 using MentorBot.Features.Goals;
 using MentorBot.Features.Pairs;
+using MentorBot.Scheduling;
 using MentorBot.Slack.Api;
 
-namespace MentorBot.Nudges;
+namespace MentorBot.Features.CheckIns;
 
 /// <summary>
 /// Delivers the nudge outbox at Slack's pace. A 429 parks the nudge (and the whole sender) until Retry-After; a permanent
@@ -14,6 +14,8 @@ namespace MentorBot.Nudges;
 /// </summary>
 public sealed class NudgeSender(
     CheckInStore store,
+    PairStore pairs,
+    PairPauses pauses,
     GoalStore goals,
     SlackApiClient slack,
     ILogger<NudgeSender> logger) : IPeriodicJob
@@ -99,7 +101,7 @@ public sealed class NudgeSender(
             _dmChannels.TryRemove(nudge.RecipientId, out _);
             if (ex.Error is "user_not_found" or "account_inactive" or "channel_not_found" or "cannot_dm_bot" or "user_disabled")
             {
-                var paused = store.Pairs.PauseAllOf(nudge.RecipientId, now);
+                var paused = pauses.PauseAllOf(nudge.RecipientId, now);
                 logger.LogWarning("Cannot DM {UserId} ({Error}); paused {Count} pairs", nudge.RecipientId, ex.Error, paused.Count);
             }
             else
@@ -124,19 +126,10 @@ public sealed class NudgeSender(
         }
     }
 
-    /// <summary>
-    /// The same answer as GoalStore.OpenSharedWith for this active pair, without its scan of every pair (PairStore's
-    /// member query is not indexed; with 100,000 pairs it cost ~20 ms per prompt).
-    /// </summary>
-    private IReadOnlyList<Goal> SharedOpenGoals(Pair pair, string ownerId, string viewerId) =>
-        pair.Status == PairStatus.Active && pair.IsMentorFor(viewerId) && pair.IsMenteeFor(ownerId) && viewerId != ownerId
-            ? goals.ListFor(ownerId).Where(g => g.IsShared && g.Status == GoalStatus.Open).ToList()
-            : [];
-
     /// <summary>The message to send now, or null with the reason it no longer makes sense.</summary>
     private (DmContent?, string?) Render(Nudge nudge, DateTimeOffset now)
     {
-        var pair = store.Pairs.Get(nudge.PairId);
+        var pair = pairs.Get(nudge.PairId);
         if (pair is null) return (null, "pair_gone");
         var checkIn = store.Get(nudge.CheckInId);
         switch (nudge.Kind)
@@ -147,7 +140,7 @@ public sealed class NudgeSender(
                 if (nudge.Kind == NudgeKind.Reminder && store.NudgesOf(checkIn.Id).Any(n => n.Kind == NudgeKind.Prompt && n.RecipientId == nudge.RecipientId && n.Status != NudgeStatus.Sent))
                     return (null, "prompt_not_delivered");
                 var other = pair.OtherThan(nudge.RecipientId);
-                return (CheckInMessages.Prompt(pair, checkIn, nudge.RecipientId, SharedOpenGoals(pair, other, nudge.RecipientId),
+                return (CheckInMessages.Prompt(pair, checkIn, nudge.RecipientId, goals.OpenSharedWith(other, nudge.RecipientId),
                     store.OpenAgenda(pair.Id).Where(a => a.AuthorId == other).ToList(), nudge.Kind == NudgeKind.Reminder), null);
             case NudgeKind.Prep:
                 if (now >= nudge.DueUtc) return (null, "check_in_passed");

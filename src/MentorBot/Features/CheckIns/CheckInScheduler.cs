@@ -1,10 +1,9 @@
-using System.Collections.Concurrent;
-using MentorBot.Features.Admin;
-using MentorBot.Features.CheckIns;
 using MentorBot.Features.Pairs;
 using MentorBot.People;
+using MentorBot.Programme;
+using MentorBot.Scheduling;
 
-namespace MentorBot.Nudges;
+namespace MentorBot.Features.CheckIns;
 
 /// <summary>
 /// Turns due occurrences into check-ins and outbox nudges. Each occurrence is recorded in the same transaction that
@@ -22,7 +21,6 @@ public sealed class CheckInScheduler(
     public static readonly TimeSpan ReminderAfter = TimeSpan.FromDays(2);
     public const int IgnoredBeforeAsking = 3;
     private const int Batch = 1000;
-    private readonly ConcurrentDictionary<string, bool> _zoneFallbackLogged = new();
 
     public async Task TickAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -30,7 +28,7 @@ public sealed class CheckInScheduler(
         // Loops until nothing is due; each pass moves every claimed pair's schedule past "now" or drops it.
         for (var pass = 0; pass < 10_000 && !ct.IsCancellationRequested; pass++)
         {
-            var due = store.Pairs.DueForCheckIn(now, Batch);
+            var due = store.DueForCheckIn(now, Batch);
             if (due.Count == 0) break;
             foreach (var pair in due)
             {
@@ -42,21 +40,12 @@ public sealed class CheckInScheduler(
                 {
                     // One broken pair (bad cadence, bad data) must not hold up everyone else's prompts.
                     logger.LogError(ex, "Could not schedule the check-in of pair {PairId}; its schedule is stopped", pair.Id);
-                    store.InTransaction(() => store.Pairs.AdvanceCheckIn(pair.Id, pair.NextCheckInUtc!.Value, null));
+                    store.InTransaction(() => store.AdvanceCheckIn(pair.Id, pair.NextCheckInUtc!.Value, null));
                 }
             }
             await Task.Yield();
         }
         SchedulePrep(now, programme);
-    }
-
-    public TimeZoneInfo ZoneOf(string userId)
-    {
-        var id = people.Cached(userId)?.TimeZoneId;
-        if (TimeZones.TryFind(id, out var zone)) return zone;
-        if (_zoneFallbackLogged.TryAdd(userId, true))
-            logger.LogInformation("No usable time zone for {UserId}; using UTC", userId);
-        return TimeZoneInfo.Utc;
     }
 
     /// <summary>Who gets the check-in prompt: the mentor, or both people in a peer pair.</summary>
@@ -86,7 +75,7 @@ public sealed class CheckInScheduler(
     private bool Claim(Pair pair, DateTimeOffset due, DateTimeOffset? next, bool prompt, DateTimeOffset now, ProgrammeSettings programme) =>
         store.InTransaction(() =>
         {
-            if (!store.Pairs.AdvanceCheckIn(pair.Id, due, next)) return false;
+            if (!store.AdvanceCheckIn(pair.Id, due, next)) return false;
             var id = CheckIn.IdOf(pair.Id, due);
             if (store.Get(id) is not null) return true; // recorded before: the schedule only had to catch up
 
@@ -110,7 +99,7 @@ public sealed class CheckInScheduler(
                 state = state with { OpenCheckInId = id };
                 foreach (var person in PromptRecipients(pair))
                 {
-                    var zone = ZoneOf(person);
+                    var zone = people.ZoneOf(person);
                     store.AddNudgeOnce(NewNudge(pair, id, due, NudgeKind.Prompt, person, WorkingHours.NextAllowed(due, zone, programme), now));
                     if (programme.MaxReminders > 0)
                         store.AddNudgeOnce(NewNudge(pair, id, due, NudgeKind.Reminder, person,
@@ -122,7 +111,7 @@ public sealed class CheckInScheduler(
                 // Three prompts in a row went unanswered: ask once whether to go on, then stay quiet until answered.
                 state = state with { AwaitingKeepGoing = true, OpenCheckInId = null };
                 foreach (var person in new[] { pair.MentorId, pair.MenteeId })
-                    store.AddNudgeOnce(NewNudge(pair, id, due, NudgeKind.KeepGoing, person, WorkingHours.NextAllowed(now, ZoneOf(person), programme), now));
+                    store.AddNudgeOnce(NewNudge(pair, id, due, NudgeKind.KeepGoing, person, WorkingHours.NextAllowed(now, people.ZoneOf(person), programme), now));
             }
             store.SaveState(state);
 
@@ -139,20 +128,20 @@ public sealed class CheckInScheduler(
     {
         var until = now + programme.PrepLead;
         // Pairs whose check-in moved: later ones are left for the scan below, which has not reached them yet.
-        foreach (var chunk in store.Pairs.RescheduledUntil(until).Chunk(500))
+        foreach (var chunk in store.RescheduledUntil(until).Chunk(500))
         {
             InChunk(chunk, pair =>
             {
                 if (pair is { Status: PairStatus.Active, NextCheckInUtc: { } due } && due == pair.RescheduledUtc && due > now
                     && !store.StateOf(pair.Id).AwaitingKeepGoing)
                     AddPrep(pair, due, now, programme);
-                store.Pairs.RescheduleSeen(pair.Id, pair.RescheduledUtc);
+                store.RescheduleSeen(pair.Id, pair.RescheduledUtc);
             });
         }
 
         var from = store.PrepScannedUntil is { } scanned && scanned > now ? scanned : now;
         if (until <= from) return;
-        foreach (var chunk in store.Pairs.CheckInsBetween(from, until).Chunk(500))
+        foreach (var chunk in store.CheckInsBetween(from, until).Chunk(500))
             InChunk(chunk, pair =>
             {
                 if (!store.StateOf(pair.Id).AwaitingKeepGoing) AddPrep(pair, pair.NextCheckInUtc!.Value, now, programme);
@@ -182,7 +171,7 @@ public sealed class CheckInScheduler(
         var added = false;
         foreach (var person in PrepRecipients(pair))
         {
-            var at = WorkingHours.NextAllowed(Max(due - programme.PrepLead, now), ZoneOf(person), programme);
+            var at = WorkingHours.NextAllowed(Max(due - programme.PrepLead, now), people.ZoneOf(person), programme);
             if (at >= due) continue; // no working moment left before the check-in: a late prep DM is useless
             added |= store.AddNudgeOnce(NewNudge(pair, CheckIn.IdOf(pair.Id, due), due, NudgeKind.Prep, person, at, now));
         }
