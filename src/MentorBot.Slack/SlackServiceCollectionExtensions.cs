@@ -33,6 +33,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackIdentity>();
         services.AddSingleton<SlackRouter>();
         services.AddSingleton<FollowUps>();
+        services.AddSingleton<SlackReplies>();
         services.AddHostedService(sp => sp.GetRequiredService<FollowUps>());
         services.AddHostedService<SlackStartupCheck>();
         // Idle unless an app token is set; HTTP and Socket Mode may run side by side.

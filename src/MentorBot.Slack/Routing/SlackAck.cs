@@ -33,6 +33,9 @@ public sealed class SlackAck
         return new(new JsonObject { ["response_action"] = "errors", ["errors"] = errors }, null);
     }
 
+    /// <summary>Keeps a modal open with one message under the input block <paramref name="blockId"/>.</summary>
+    public static SlackAck ViewError(string blockId, string message) => ViewErrors(new Dictionary<string, string> { [blockId] = message });
+
     public static SlackAck ViewUpdate(JsonObject view) => new(new JsonObject { ["response_action"] = "update", ["view"] = view }, null);
 
     public static SlackAck ViewPush(JsonObject view) => new(new JsonObject { ["response_action"] = "push", ["view"] = view }, null);

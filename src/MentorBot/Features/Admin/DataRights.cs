@@ -43,7 +43,7 @@ public sealed class ExportCommand(IEnumerable<IPersonalData> sources, SlackApiCl
 }
 
 /// <summary>/mentor forget-me: asks first; on confirmation every feature forgets the person, and the file is compacted.</summary>
-public sealed class ForgetMeCommand(IEnumerable<IPersonalData> sources, MentorDb db, SlackApiClient slack, AppHome home, ILogger<ForgetMeCommand> logger)
+public sealed class ForgetMeCommand(IEnumerable<IPersonalData> sources, MentorDb db, SlackReplies replies, AppHome home, ILogger<ForgetMeCommand> logger)
     : IMentorSubcommand, IBlockActionHandler
 {
     public const string ConfirmAction = "admin.forget.confirm";
@@ -70,8 +70,7 @@ public sealed class ForgetMeCommand(IEnumerable<IPersonalData> sources, MentorDb
         {
             var changed = Forget(userId);
             var text = $"Done: I deleted what you wrote ({changed} records) and ended your pairs. The people you worked with keep their own records.";
-            if (actions.ResponseUrl is { } url) await slack.RespondAsync(url, SlackMessages.ReplaceOriginal(text), c);
-            else await slack.SendDmAsync(userId, text, null, c);
+            await replies.ReplaceAsync(ReplyTarget.Of(actions), text, null, c);
             await home.RefreshAsync(userId, c);
         }));
     }

@@ -15,7 +15,7 @@ namespace MentorBot.Features.Admin;
 /// starts through the pairs feature's kickoff (<see cref="PairStarter"/>).
 /// </summary>
 public sealed class PairingModal(
-    Admins admins, SignUpStore signUps, UserDirectory people, SlackApiClient slack, AppHome home, PairStarter starter,
+    Admins admins, SignUpStore signUps, UserDirectory people, SlackApiClient slack, SlackReplies replies, AppHome home, PairStarter starter,
     TimeProvider time, ILogger<PairingModal> logger) : IBlockActionHandler, IViewSubmissionHandler
 {
     public const string OpenAction = "admin.pair.open";
@@ -28,9 +28,8 @@ public sealed class PairingModal(
         var menteeId = actions.Action.Value ?? "";
         if (signUps.Get(menteeId, SignUpRole.Mentee) is not { Status: SignUpStatus.Waiting } mentee)
             return Tell(actions, "That sign-up isn't waiting any more (someone may have paired them already). Run `/mentor signups` for the current list.");
-        if (actions.TriggerId is { Length: > 0 } trigger)
-            await slack.OpenViewAsync(trigger, Build(mentee, signUps.Mentors(), Name), ct);
-        return SlackAck.Empty;
+        return await replies.OpenModalAsync(ReplyTarget.Of(actions), actions.TriggerId, Build(mentee, signUps.Mentors(), Name),
+            "I couldn't open the pairing form just now. Please press Pair… again in a moment.");
     }
 
     private string Name(string userId) => people.Cached(userId)?.DisplayName is { Length: > 0 } name ? name : userId;
@@ -60,18 +59,18 @@ public sealed class PairingModal(
     public async Task<SlackAck> HandleAsync(ViewSubmission submission, CancellationToken ct)
     {
         var adminId = submission.User.Id;
-        if (!await admins.IsAdminAsync(adminId, ct)) return SlackAck.ViewErrors(new Dictionary<string, string> { ["mentor"] = Admins.Refusal });
+        if (!await admins.IsAdminAsync(adminId, ct)) return SlackAck.ViewError("mentor", Admins.Refusal);
         var menteeId = submission.View.PrivateMetadata ?? "";
         var mentorId = submission.View.State["mentor"]?.SelectedOption?.Value;
-        if (mentorId is null) return SlackAck.ViewErrors(new Dictionary<string, string> { ["mentor"] = "Choose a mentor." });
+        if (mentorId is null) return SlackAck.ViewError("mentor", "Choose a mentor.");
         if (signUps.Get(menteeId, SignUpRole.Mentee) is not { Status: SignUpStatus.Waiting })
-            return SlackAck.ViewErrors(new Dictionary<string, string> { ["mentor"] = "This mentee isn't waiting any more; close this and run `/mentor signups`." });
+            return SlackAck.ViewError("mentor", "This mentee isn't waiting any more; close this and run `/mentor signups`.");
         if (signUps.Mentors().FirstOrDefault(m => m.SignUp.UserId == mentorId) is not { } mentor)
-            return SlackAck.ViewErrors(new Dictionary<string, string> { ["mentor"] = "That mentor's sign-up is gone; choose another." });
+            return SlackAck.ViewError("mentor", "That mentor's sign-up is gone; choose another.");
         if (mentor.IsFull)
-            return SlackAck.ViewErrors(new Dictionary<string, string> { ["mentor"] = $"{Name(mentorId)} is full ({mentor.Mentees}/{mentor.SignUp.Capacity}); choose another mentor." });
+            return SlackAck.ViewError("mentor", $"{Name(mentorId)} is full ({mentor.Mentees}/{mentor.SignUp.Capacity}); choose another mentor.");
         if (mentorId == menteeId)
-            return SlackAck.ViewErrors(new Dictionary<string, string> { ["mentor"] = "Someone can't mentor themselves; choose another mentor." });
+            return SlackAck.ViewError("mentor", "Someone can't mentor themselves; choose another mentor.");
 
         return SlackAck.ViewUpdate(Result($"Pairing {Mrkdwn.User(mentorId)} with {Mrkdwn.User(menteeId)}… I'll message you when the kickoff is sent."))
             .Then(async c =>
@@ -90,9 +89,5 @@ public sealed class PairingModal(
     private static JsonObject Result(string text) =>
         Views.Modal(CallbackId, "Pair a mentee", new JsonArray(Blocks.Section(text)), submit: null, close: "Done");
 
-    private SlackAck Tell(BlockActions actions, string text) =>
-        // From the App Home there is no message to answer under: a DM is the one place the admin will see it.
-        SlackAck.Empty.Then(ct => actions.ResponseUrl is { } url
-            ? slack.RespondAsync(url, SlackMessages.Ephemeral(text), ct)
-            : (Task)slack.SendDmAsync(actions.User.Id, text, null, ct));
+    private SlackAck Tell(BlockActions actions, string text) => replies.Tell(ReplyTarget.Of(actions), text);
 }

@@ -11,7 +11,7 @@ using MentorBot.Slack;
 namespace MentorBot.Features.Admin;
 
 /// <summary>/mentor channel #channel: where the programme lives. The bot must be a member to post and to see newcomers.</summary>
-public sealed class ChannelCommand(ProgrammeSettingsStore settings, SlackApiClient slack, ILogger<ChannelCommand> logger) : IMentorSubcommand
+public sealed class ChannelCommand(ProgrammeSettingsStore settings, SlackApiClient slack, SlackReplies replies, ILogger<ChannelCommand> logger) : IMentorSubcommand
 {
     public Task<SlackAck> HandleAsync(SlashCommand command, CommandText args, CancellationToken ct)
     {
@@ -43,7 +43,7 @@ public sealed class ChannelCommand(ProgrammeSettingsStore settings, SlackApiClie
             {
                 answer = NotIn(channelId);
             }
-            if (command.ResponseUrl is { } url) await slack.RespondAsync(url, SlackMessages.Ephemeral(answer), c);
+            await replies.TellAsync(ReplyTarget.Of(command), answer, c);
         }));
     }
 
@@ -52,7 +52,7 @@ public sealed class ChannelCommand(ProgrammeSettingsStore settings, SlackApiClie
 }
 
 /// <summary>/mentor announce: posts the sign-up message with Join buttons in the programme channel.</summary>
-public sealed class AnnounceCommand(ProgrammeSettingsStore settings, SlackApiClient slack) : IMentorSubcommand
+public sealed class AnnounceCommand(ProgrammeSettingsStore settings, SlackApiClient slack, SlackReplies replies) : IMentorSubcommand
 {
     public const string NoChannel = "Pick the programme channel first: `/mentor channel #channel-name`.";
 
@@ -73,7 +73,7 @@ public sealed class AnnounceCommand(ProgrammeSettingsStore settings, SlackApiCli
             {
                 answer = ChannelCommand.NotIn(channelId);
             }
-            if (command.ResponseUrl is { } url) await slack.RespondAsync(url, SlackMessages.Ephemeral(answer), c);
+            await replies.TellAsync(ReplyTarget.Of(command), answer, c);
         }));
     }
 }
@@ -122,7 +122,7 @@ public sealed class StatsCommand(ProgrammeFiguresReport report, TimeProvider tim
 }
 
 /// <summary>/mentor admins: who runs the programme (configured admins, plus workspace admins and owners).</summary>
-public sealed class AdminsCommand(Admins admins, SlackApiClient slack) : IMentorSubcommand
+public sealed class AdminsCommand(Admins admins, SlackApiClient slack, SlackReplies replies) : IMentorSubcommand
 {
     public Task<SlackAck> HandleAsync(SlashCommand command, CommandText args, CancellationToken ct) =>
         Task.FromResult(SlackAck.Ephemeral("Looking up the programme admins…").Then(async c =>
@@ -144,7 +144,7 @@ public sealed class AdminsCommand(Admins admins, SlackApiClient slack) : IMentor
                 ? "No programme admins are set up yet. A workspace admin or owner can run the programme, or add ids to Slack:AdminUserIds."
                 : "*Programme admins:* " + string.Join(", ", list.Select(Mrkdwn.User));
             if (partial) text += "\n_I couldn't read Slack's member list just now, so workspace admins may be missing._";
-            if (command.ResponseUrl is { } url) await slack.RespondAsync(url, SlackMessages.Ephemeral(text), c);
+            await replies.TellAsync(ReplyTarget.Of(command), text, c);
         }));
 
     private async Task<List<string>> WorkspaceAdminsAsync(CancellationToken ct)

@@ -11,13 +11,12 @@ using MentorBot.Slack.Routing;
 namespace MentorBot.Features.Admin;
 
 /// <summary>/mentor settings: the programme defaults in one modal. New pairs and pairs still on the default follow them.</summary>
-public sealed class SettingsCommand(ProgrammeSettingsStore settings, SlackApiClient slack) : IMentorSubcommand
+public sealed class SettingsCommand(ProgrammeSettingsStore settings, SlackReplies replies) : IMentorSubcommand
 {
     public async Task<SlackAck> HandleAsync(SlashCommand command, CommandText args, CancellationToken ct)
     {
-        if (command.TriggerId is not { Length: > 0 } trigger) return SlackAck.Ephemeral("Slack didn't let me open the settings form; please try `/mentor settings` again.");
-        await slack.OpenViewAsync(trigger, SettingsModal.Build(settings.Get()), ct); // inline: the trigger lives about 3 s
-        return SlackAck.Empty;
+        return await replies.OpenModalAsync(ReplyTarget.Of(command), command.TriggerId, SettingsModal.Build(settings.Get()),
+            "I couldn't open the settings form just now; please try `/mentor settings` again.");
     }
 }
 
@@ -72,7 +71,7 @@ public sealed class SettingsModal(Admins admins, ProgrammeSettingsStore settings
     public async Task<SlackAck> HandleAsync(ViewSubmission submission, CancellationToken ct)
     {
         if (!await admins.IsAdminAsync(submission.User.Id, ct))
-            return SlackAck.ViewErrors(new Dictionary<string, string> { ["name"] = Admins.Refusal });
+            return SlackAck.ViewError("name", Admins.Refusal);
         var state = submission.View.State;
         var errors = new Dictionary<string, string>();
         var name = state.Text("name");

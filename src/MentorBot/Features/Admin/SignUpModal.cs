@@ -8,7 +8,7 @@ using MentorBot.Slack.Routing;
 namespace MentorBot.Features.Admin;
 
 /// <summary>The Join buttons open this modal: role, topics, and (mentors) how many mentees they can take.</summary>
-public sealed class SignUpModal(Admins admins, SignUpStore signUps, SlackApiClient slack, AppHome home, TimeProvider time, ILogger<SignUpModal> logger)
+public sealed class SignUpModal(Admins admins, SignUpStore signUps, SlackReplies replies, AppHome home, TimeProvider time, ILogger<SignUpModal> logger)
     : IBlockActionHandler, IViewSubmissionHandler
 {
     public const string JoinPrefix = "admin.join.";
@@ -24,10 +24,8 @@ public sealed class SignUpModal(Admins admins, SignUpStore signUps, SlackApiClie
         var role = actions.Action.ActionId switch { JoinMentee => "mentee", JoinMentor => "mentor", _ => null };
         var userId = actions.User.Id;
         var existing = role is null ? null : signUps.Get(userId, role == "mentor" ? SignUpRole.Mentor : SignUpRole.Mentee);
-        if (actions.TriggerId is not { Length: > 0 } trigger) return SlackAck.Empty;
-        // views.open inline: the trigger expires in about 3 seconds.
-        await slack.OpenViewAsync(trigger, Build(role, existing), ct);
-        return SlackAck.Empty;
+        return await replies.OpenModalAsync(ReplyTarget.Of(actions), actions.TriggerId, Build(role, existing),
+            "I couldn't open the sign-up form just now. Please press Join again in a moment.");
     }
 
     public static System.Text.Json.Nodes.JsonObject Build(string? role, SignUp? existing)

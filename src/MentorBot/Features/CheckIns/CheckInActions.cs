@@ -23,8 +23,11 @@ public sealed class CheckInActions(
     UserDirectory people,
     PairPauses pauses,
     SlackApiClient slack,
+    SlackReplies replies,
     TimeProvider time) : IBlockActionHandler
 {
+    private const string CouldNotOpen = "I couldn't open that form just now. Please try the button again in a moment.";
+
     public async Task<SlackAck> HandleAsync(BlockActions actions, CancellationToken ct)
     {
         var actionId = actions.Action.ActionId ?? "";
@@ -45,17 +48,16 @@ public sealed class CheckInActions(
         }
 
         if (store.Get(value) is not { } checkIn || pairs.Get(checkIn.PairId) is not { } pair)
-            return CheckInFlows.Tell(actions, slack, "I can't find that check-in any more. It may have been removed.");
-        if (!pair.Includes(user)) return CheckInFlows.Tell(actions, slack, CheckInFlows.Stranger);
+            return Tell(actions, "I can't find that check-in any more. It may have been removed.");
+        if (!pair.Includes(user)) return Tell(actions, CheckInFlows.Stranger);
 
         switch (actionId)
         {
             case CheckInMessages.Met or CheckInMessages.Notes:
                 // "We met" logs once; "Add notes" may also edit the notes of a held check-in.
                 var canOpen = checkIn.Status is CheckInStatus.Open or CheckInStatus.NoAnswer || (checkIn.IsHeld && actionId == CheckInMessages.Notes);
-                if (!canOpen) return CheckInFlows.Tell(actions, slack, AlreadyDecided(checkIn));
-                await slack.OpenViewAsync(actions.TriggerId ?? "", CheckInMessages.NotesModalView(checkIn, Metadata(checkIn, actions)), ct);
-                return SlackAck.Empty;
+                if (!canOpen) return Tell(actions, AlreadyDecided(checkIn));
+                return await replies.OpenModalAsync(ReplyTarget.Of(actions), actions.TriggerId, CheckInMessages.NotesModalView(checkIn, Metadata(checkIn, actions)), CouldNotOpen);
             case CheckInMessages.Skip:
                 return Skip(actions, checkIn, pair);
             case CheckInMessages.Snooze:
@@ -64,16 +66,15 @@ public sealed class CheckInActions(
                 return await AsyncStartAsync(actions, checkIn, pair, ct);
             case CheckInMessages.AsyncAnswer:
                 if (checkIn.Status is not (CheckInStatus.Open or CheckInStatus.NoAnswer))
-                    return CheckInFlows.Tell(actions, slack, AlreadyDecided(checkIn));
-                await slack.OpenViewAsync(actions.TriggerId ?? "", CheckInMessages.AsyncModalView(Metadata(checkIn, actions)), ct);
-                return SlackAck.Empty;
+                    return Tell(actions, AlreadyDecided(checkIn));
+                return await replies.OpenModalAsync(ReplyTarget.Of(actions), actions.TriggerId, CheckInMessages.AsyncModalView(Metadata(checkIn, actions)), CouldNotOpen);
             case CheckInMessages.Pause:
-                if (!TryPauseUntil(choice, user, pair, out var until, out var error)) return CheckInFlows.Tell(actions, slack, error);
-                if (pauses.Pause(pair.Id, until) is not { } paused) return CheckInFlows.Tell(actions, slack, Ended);
+                if (!TryPauseUntil(choice, user, pair, out var until, out var error)) return Tell(actions, error);
+                if (pauses.Pause(pair.Id, until) is not { } paused) return Tell(actions, Ended);
                 return Update(actions, "Check-ins paused", ":pause_button: " + PairPauses.Confirmation(paused, user, until))
                     .Then(c => pauses.TellOtherAsync(paused, user, until, c));
             default:
-                return CheckInFlows.Tell(actions, slack, "That button is no longer supported. Try `/mentor help`.");
+                return Tell(actions, "That button is no longer supported. Try `/mentor help`.");
         }
     }
 
@@ -82,21 +83,21 @@ public sealed class CheckInActions(
         var now = time.GetUtcNow();
         var (after, changed) = store.Decide(checkIn.Id, c => c.Status == CheckInStatus.Open
             ? c with { Status = CheckInStatus.Skipped, DecidedBy = actions.User.Id, DecidedAt = now } : null);
-        if (!changed) return CheckInFlows.Tell(actions, slack, AlreadyDecided(after));
+        if (!changed) return Tell(actions, AlreadyDecided(after));
         return SlackAck.Empty.Then(ct => flows.RefreshPromptsAsync(after, pair, actions.Container?.ChannelId, actions.Container?.MessageTs, null, actions.User.Id, ct));
     }
 
     private SlackAck Snooze(BlockActions actions, CheckIn checkIn, Pair pair)
     {
-        if (checkIn.Status != CheckInStatus.Open) return CheckInFlows.Tell(actions, slack, AlreadyDecided(checkIn));
+        if (checkIn.Status != CheckInStatus.Open) return Tell(actions, AlreadyDecided(checkIn));
         var now = time.GetUtcNow();
         var user = actions.User.Id;
         var reminder = store.GetNudge(Nudge.IdOf(checkIn.Id, NudgeKind.Reminder, user));
         var tomorrow = WorkingHours.NextAllowed(now + TimeSpan.FromDays(1), people.ZoneOf(user), settings.Get());
         if (reminder is not { Status: NudgeStatus.Pending })
-            return CheckInFlows.Tell(actions, slack, "I've already reminded you once, so I'll leave it with you. Log it here when you've met.");
+            return Tell(actions, "I've already reminded you once, so I'll leave it with you. Log it here when you've met.");
         if (reminder.Snoozed)
-            return CheckInFlows.Tell(actions, slack, "You're all set: I'll remind you tomorrow.");
+            return Tell(actions, "You're all set: I'll remind you tomorrow.");
         store.UpdateNudge(reminder with { QueueAt = tomorrow, Snoozed = true });
         store.SaveState(store.StateOf(pair.Id) with { IgnoredInARow = 0 });
         var extra = $":alarm_clock: OK, I'll remind you {Mrkdwn.Date(tomorrow)}. That's the only reminder for this one.";
@@ -106,17 +107,16 @@ public sealed class CheckInActions(
     private async Task<SlackAck> AsyncStartAsync(BlockActions actions, CheckIn checkIn, Pair pair, CancellationToken ct)
     {
         if (checkIn.Status is not (CheckInStatus.Open or CheckInStatus.NoAnswer))
-            return CheckInFlows.Tell(actions, slack, AlreadyDecided(checkIn));
+            return Tell(actions, AlreadyDecided(checkIn));
         var user = actions.User.Id;
         if (pair.IsMenteeFor(user))
         {
-            await slack.OpenViewAsync(actions.TriggerId ?? "", CheckInMessages.AsyncModalView(Metadata(checkIn, actions)), ct);
-            return SlackAck.Empty;
+            return await replies.OpenModalAsync(ReplyTarget.Of(actions), actions.TriggerId, CheckInMessages.AsyncModalView(Metadata(checkIn, actions)), CouldNotOpen);
         }
         var now = time.GetUtcNow();
         var mentee = pair.OtherThan(user);
         var asked = store.AddNudgeOnce(CheckInScheduler.NewNudge(pair, checkIn.Id, checkIn.DueUtc, NudgeKind.AsyncRequest, mentee, now, now));
-        if (!asked) return CheckInFlows.Tell(actions, slack, $"I've already asked {Mrkdwn.User(mentee)} for a quick async check-in.");
+        if (!asked) return Tell(actions, $"I've already asked {Mrkdwn.User(mentee)} for a quick async check-in.");
         var extra = $":memo: I've asked {Mrkdwn.User(mentee)} for three short written answers; you'll get them here.";
         return SlackAck.Empty.Then(c => flows.RefreshPromptsAsync(checkIn, pair, actions.Container?.ChannelId, actions.Container?.MessageTs, extra, user, c));
     }
@@ -124,12 +124,12 @@ public sealed class CheckInActions(
     private SlackAck Rate(BlockActions actions, string checkInId, string score)
     {
         if (store.Get(checkInId) is not { } checkIn || pairs.Get(checkIn.PairId) is not { } pair)
-            return CheckInFlows.Tell(actions, slack, "I can't find that check-in any more.");
-        if (!pair.Includes(actions.User.Id)) return CheckInFlows.Tell(actions, slack, CheckInFlows.Stranger);
+            return Tell(actions, "I can't find that check-in any more.");
+        if (!pair.Includes(actions.User.Id)) return Tell(actions, CheckInFlows.Stranger);
         if (pair.MenteeId != actions.User.Id || !checkIn.IsHeld || !int.TryParse(score, NumberStyles.None, CultureInfo.InvariantCulture, out var rating) || rating is < 1 or > 5)
-            return CheckInFlows.Tell(actions, slack, "Only the mentee rates a check-in.");
+            return Tell(actions, "Only the mentee rates a check-in.");
         if (!store.Rate(checkIn.Id, actions.User.Id, rating))
-            return CheckInFlows.Tell(actions, slack, $"You already rated this check-in {store.Get(checkIn.Id)?.Rating}/5. Thanks!");
+            return Tell(actions, $"You already rated this check-in {store.Get(checkIn.Id)?.Rating}/5. Thanks!");
         return Update(actions, "Thanks for rating", $":star: Thanks! You rated this check-in {rating}/5.");
     }
 
@@ -139,26 +139,25 @@ public sealed class CheckInActions(
     private async Task<SlackAck> KeepGoingAsync(BlockActions actions, string actionId, string value, string? choice, CancellationToken ct)
     {
         if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var pairId) || pairs.Get(pairId) is not { } pair)
-            return CheckInFlows.Tell(actions, slack, "I can't find that pairing any more.");
+            return Tell(actions, "I can't find that pairing any more.");
         var user = actions.User.Id;
-        if (!pair.Includes(user)) return CheckInFlows.Tell(actions, slack, CheckInFlows.Stranger);
-        if (pair.Status == PairStatus.Ended) return CheckInFlows.Tell(actions, slack, Ended);
+        if (!pair.Includes(user)) return Tell(actions, CheckInFlows.Stranger);
+        if (pair.Status == PairStatus.Ended) return Tell(actions, Ended);
         const string answered = "One of you already answered this. Nothing changed.";
-        if (!store.StateOf(pair.Id).AwaitingKeepGoing) return CheckInFlows.Tell(actions, slack, answered);
+        if (!store.StateOf(pair.Id).AwaitingKeepGoing) return Tell(actions, answered);
         switch (actionId)
         {
             case CheckInMessages.KeepEnd:
                 // Exactly what /mentor end leads to: the end modal (optional private reason), then both people are told.
-                await slack.OpenViewAsync(actions.TriggerId ?? "", EndPairModal.View(pair, user), ct);
-                return SlackAck.Empty;
+                return await replies.OpenModalAsync(ReplyTarget.Of(actions), actions.TriggerId, EndPairModal.View(pair, user), CouldNotOpen);
             case CheckInMessages.KeepPause:
-                if (!TryPauseUntil(choice, user, pair, out var until, out var error)) return CheckInFlows.Tell(actions, slack, error);
-                if (!store.AnswerKeepGoing(pair.Id)) return CheckInFlows.Tell(actions, slack, answered);
-                if (pauses.Pause(pair.Id, until) is not { } paused) return CheckInFlows.Tell(actions, slack, Ended);
+                if (!TryPauseUntil(choice, user, pair, out var until, out var error)) return Tell(actions, error);
+                if (!store.AnswerKeepGoing(pair.Id)) return Tell(actions, answered);
+                if (pauses.Pause(pair.Id, until) is not { } paused) return Tell(actions, Ended);
                 return KeepGoingAnswered(actions, pair, ":pause_button: " + PairPauses.Confirmation(paused, user, until), ":pause_button: " + PairPauses.Notice(user, until))
                     .Then(c => pauses.TellOtherAsync(paused, user, until, c));
             default:
-                if (!store.AnswerKeepGoing(pair.Id)) return CheckInFlows.Tell(actions, slack, answered);
+                if (!store.AnswerKeepGoing(pair.Id)) return Tell(actions, answered);
                 // Prompts were held back: the coming check-in may already be inside the "come prepared" window.
                 store.RecheckPrep(pair.Id);
                 return KeepGoingAnswered(actions, pair, $":muscle: Great, check-ins with {Mrkdwn.User(pair.OtherThan(user))} carry on as before.",
@@ -195,21 +194,22 @@ public sealed class CheckInActions(
     private async Task<SlackAck> PairModalAsync(BlockActions actions, string actionId, string value, CancellationToken ct)
     {
         if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var pairId) || pairs.Get(pairId) is not { } pair)
-            return CheckInFlows.Tell(actions, slack, "I can't find that pairing any more.");
-        if (!pair.Includes(actions.User.Id)) return CheckInFlows.Tell(actions, slack, CheckInFlows.Stranger);
+            return Tell(actions, "I can't find that pairing any more.");
+        if (!pair.Includes(actions.User.Id)) return Tell(actions, CheckInFlows.Stranger);
         var view = actionId == CheckInMessages.AddAgenda
             ? CheckInMessages.AgendaModalView(pair.Id, store.OpenAgenda(pair.Id).Where(a => a.AuthorId == actions.User.Id).ToList())
             : CheckInMessages.GoalModalView(pair.Id, goals.ListFor(actions.User.Id).Where(g => g.Status == GoalStatus.Open).ToList());
-        await slack.OpenViewAsync(actions.TriggerId ?? "", view, ct);
-        return SlackAck.Empty;
+        return await replies.OpenModalAsync(ReplyTarget.Of(actions), actions.TriggerId, view, CouldNotOpen);
     }
+
+    private SlackAck Tell(BlockActions actions, string text) => replies.Tell(ReplyTarget.Of(actions), text);
 
     /// <summary>Replaces the clicked message with a one-line outcome.</summary>
     private SlackAck Update(BlockActions actions, string text, string mrkdwn)
     {
         var channel = actions.Container?.ChannelId;
         var ts = actions.Container?.MessageTs;
-        if (channel is null || ts is null) return CheckInFlows.Tell(actions, slack, mrkdwn);
+        if (channel is null || ts is null) return Tell(actions, mrkdwn);
         return SlackAck.Empty.Then(ct => slack.UpdateMessageAsync(channel, ts, text, new System.Text.Json.Nodes.JsonArray(Blocks.Section(mrkdwn)), ct));
     }
 

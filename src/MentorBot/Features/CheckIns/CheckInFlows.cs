@@ -40,16 +40,6 @@ public sealed class CheckInFlows(CheckInStore store, SlackApiClient slack, ILogg
         }
     }
 
-    /// <summary>An ephemeral line to the person who clicked, where they clicked (DM or response_url).</summary>
-    public static SlackAck Tell(BlockActions actions, SlackApiClient slack, string text)
-    {
-        var channel = actions.Channel?.Id ?? actions.Container?.ChannelId;
-        if (actions.ResponseUrl is { } url)
-            return SlackAck.Empty.Then(ct => slack.RespondAsync(url, SlackMessages.Ephemeral(text), ct));
-        if (channel is null) return SlackAck.Empty.Then(ct => slack.SendDmAsync(actions.User.Id, text, null, ct));
-        return SlackAck.Empty.Then(ct => slack.PostEphemeralAsync(channel, actions.User.Id, text, null, ct));
-    }
-
     private async Task TryAsync(Func<Task> call, string what)
     {
         try

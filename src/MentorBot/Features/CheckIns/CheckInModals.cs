@@ -32,7 +32,7 @@ public sealed class CheckInModals(CheckInStore store, PairStore pairs, CheckInFl
                 ? c with { Status = CheckInStatus.Met, DecidedBy = user, DecidedAt = now, Discussed = state.Text("discussed"), NextSteps = state.Text("next"), NotesBy = user }
                 : null);
         if (!changed)
-            return SlackAck.ViewErrors(new Dictionary<string, string> { ["discussed"] = CheckInActions.AlreadyDecided(after) });
+            return SlackAck.ViewError("discussed", CheckInActions.AlreadyDecided(after));
         if (wasHeld) return SlackAck.Empty;
         return SlackAck.Empty.Then(async ct =>
         {
@@ -48,7 +48,7 @@ public sealed class CheckInModals(CheckInStore store, PairStore pairs, CheckInFl
         var user = submission.User.Id;
         var state = submission.View.State;
         if (state.Text("progress") is not { } progress)
-            return SlackAck.ViewErrors(new Dictionary<string, string> { ["progress"] = "A line about your progress is enough." });
+            return SlackAck.ViewError("progress", "A line about your progress is enough.");
         var now = time.GetUtcNow();
         var (after, changed) = store.Decide(checkIn.Id, c => c.Status is CheckInStatus.Open or CheckInStatus.NoAnswer
             ? c with
@@ -58,7 +58,7 @@ public sealed class CheckInModals(CheckInStore store, PairStore pairs, CheckInFl
             }
             : null);
         if (!changed)
-            return SlackAck.ViewErrors(new Dictionary<string, string> { ["progress"] = CheckInActions.AlreadyDecided(after) });
+            return SlackAck.ViewError("progress", CheckInActions.AlreadyDecided(after));
         return SlackAck.Empty.Then(async ct =>
         {
             await flows.RefreshPromptsAsync(after, pair, channel, ts, null, user, ct);
@@ -70,7 +70,7 @@ public sealed class CheckInModals(CheckInStore store, PairStore pairs, CheckInFl
     {
         if (PairOf(submission) is not { } pair) return Refused("item");
         if (submission.View.State.Text("item") is not { } text)
-            return SlackAck.ViewErrors(new Dictionary<string, string> { ["item"] = "Write a few words about what you want to discuss." });
+            return SlackAck.ViewError("item", "Write a few words about what you want to discuss.");
         store.AddAgenda(pair.Id, submission.User.Id, text, time.GetUtcNow());
         return SlackAck.Empty;
     }
@@ -82,9 +82,9 @@ public sealed class CheckInModals(CheckInStore store, PairStore pairs, CheckInFl
         var state = submission.View.State;
         const string pickOpenGoal = "Pick one of your open goals.";
         if (!int.TryParse(state["goal"]?.SelectedOption?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-            return SlackAck.ViewErrors(new Dictionary<string, string> { ["goal"] = pickOpenGoal });
+            return SlackAck.ViewError("goal", pickOpenGoal);
         if (!int.TryParse(state["progress"]?.SelectedOption?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var progress) || progress is < 0 or > 100)
-            return SlackAck.ViewErrors(new Dictionary<string, string> { ["progress"] = "Pick how far along you are." });
+            return SlackAck.ViewError("progress", "Pick how far along you are.");
         var now = time.GetUtcNow();
         var note = state.Text("note");
         // The goal store's locked change: a /goal note typed at the same moment is not lost.
@@ -95,7 +95,7 @@ public sealed class CheckInModals(CheckInStore store, PairStore pairs, CheckInFl
             updated = true;
             return goal with { Progress = progress, UpdatedAt = now, History = [.. goal.History, new GoalNote(now, progress, note)] };
         });
-        return updated ? SlackAck.Empty : SlackAck.ViewErrors(new Dictionary<string, string> { ["goal"] = pickOpenGoal });
+        return updated ? SlackAck.Empty : SlackAck.ViewError("goal", pickOpenGoal);
     }
 
     /// <summary>The check-in a modal belongs to, if the submitter is one of its pair; plus the message to update.</summary>
@@ -112,5 +112,5 @@ public sealed class CheckInModals(CheckInStore store, PairStore pairs, CheckInFl
         && pairs.Get(id) is { } pair && pair.Includes(submission.User.Id) ? pair : null;
 
     private static SlackAck Refused(string blockId) =>
-        SlackAck.ViewErrors(new Dictionary<string, string> { [blockId] = CheckInFlows.Stranger });
+        SlackAck.ViewError(blockId, CheckInFlows.Stranger);
 }

@@ -9,7 +9,7 @@ namespace MentorBot.Features.Feedback;
 
 /// <summary>/askfeedback @person … topic, /askfeedback (the form), /askfeedback list, /askfeedback help.</summary>
 public sealed class AskFeedbackCommand(FeedbackAsking asking, FeedbackNotifier notifier, FeedbackStore store, GoalStore goals,
-    SlackApiClient slack, ILogger<AskFeedbackCommand> logger) : ISlashCommandHandler
+    SlackReplies replies) : ISlashCommandHandler
 {
     public const string Usage = "`/askfeedback @alex @sam How did my demo land?`";
 
@@ -63,19 +63,12 @@ public sealed class AskFeedbackCommand(FeedbackAsking asking, FeedbackNotifier n
         return $"✅ I've asked {list} for feedback on “{FeedbackText.Short(topic, 200)}”.";
     }
 
-    /// <summary>Opens the form inline: its trigger expires within 3 s, so it cannot wait for a follow-up.</summary>
+    /// <summary>Opens the form before the ack: its trigger expires within 3 s, so it cannot wait for a follow-up.</summary>
     private async Task<SlackAck> OpenFormAsync(SlashCommand command, IReadOnlyList<string> people, string? topic, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(command.TriggerId)) return SlackAck.Ephemeral(Help);
-        try
-        {
-            await slack.OpenViewAsync(command.TriggerId, AskFeedbackModal.View(AskFeedbackModal.OpenGoals(goals, command.UserId), people, topic), ct);
-            return SlackAck.Empty;
-        }
-        catch (SlackApiException ex)
-        {
-            logger.LogWarning("Could not open the feedback form for {UserId}: {Error}", command.UserId, ex.Error);
-            return SlackAck.Ephemeral("I couldn't open the form just now. You can also ask directly: " + Usage);
-        }
+        return await replies.OpenModalAsync(ReplyTarget.Of(command), command.TriggerId,
+            AskFeedbackModal.View(AskFeedbackModal.OpenGoals(goals, command.UserId), people, topic),
+            "I couldn't open the form just now. You can also ask directly: " + Usage);
     }
 }

@@ -17,7 +17,7 @@ namespace MentorBot.Features.Feedback;
 /// </summary>
 public sealed class FeedbackActions(
     FeedbackStore store, FeedbackNotifier notifier, PairStore pairs, GoalStore goals, UserDirectory people,
-    ProgrammeSettingsStore settings, SlackApiClient slack, TimeProvider time, ILogger<FeedbackActions> logger) : IBlockActionHandler
+    ProgrammeSettingsStore settings, SlackReplies replies, TimeProvider time) : IBlockActionHandler
 {
     public const string NotYours = "That feedback request isn't addressed to you, so I can't let you act on it.";
     public const string NotReadable = "Only the person who asked and the person who answered can read that feedback.";
@@ -125,42 +125,12 @@ public sealed class FeedbackActions(
         return Views.Modal("feedback.read", "Feedback", Blocks.Capped(blocks, Limits.ViewBlocks, n => $"…{n} more parts."), submit: null, close: "Close");
     }
 
-    /// <summary>Views must open inline: the trigger expires within 3 s.</summary>
-    private async Task<SlackAck> OpenAsync(BlockActions actions, JsonObject view, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(actions.TriggerId)) return Tell(actions, "Please click again — Slack didn't let me open the form.");
-        try
-        {
-            await slack.OpenViewAsync(actions.TriggerId, view, ct);
-            return SlackAck.Empty;
-        }
-        catch (SlackApiException ex)
-        {
-            logger.LogWarning("Could not open a feedback view for {UserId}: {Error}", actions.User.Id, ex.Error);
-            return Tell(actions, "I couldn't open that just now. Please try again in a moment.");
-        }
-    }
+    private Task<SlackAck> OpenAsync(BlockActions actions, JsonObject view, CancellationToken ct) =>
+        replies.OpenModalAsync(ReplyTarget.Of(actions), actions.TriggerId, view, "I couldn't open that just now. Please try again in a moment.");
 
-    /// <summary>
-    /// A short private answer to a click: through response_url on messages, as an ephemeral in the channel otherwise,
-    /// and as a DM from the App Home (which has neither).
-    /// </summary>
     private SlackAck Tell(BlockActions actions, string mrkdwn)
     {
-        var user = actions.User.Id;
         var message = FeedbackMessages.Line(mrkdwn);
-        return SlackAck.Empty.Then(async ct =>
-        {
-            if (actions.ResponseUrl is { Length: > 0 } url)
-            {
-                var body = SlackMessages.Ephemeral(message.Text, message.Blocks);
-                body["replace_original"] = false;
-                await slack.RespondAsync(url, body, ct);
-            }
-            else if (actions.Channel?.Id is { Length: > 0 } channel)
-                await slack.PostEphemeralAsync(channel, user, message.Text, message.Blocks, ct);
-            else
-                await slack.SendDmAsync(user, message.Text, message.Blocks, ct);
-        });
+        return replies.Tell(ReplyTarget.Of(actions), message.Text, message.Blocks);
     }
 }

@@ -76,16 +76,16 @@ public sealed class GiveFeedbackModal(FeedbackStore store, FeedbackAsking asking
     {
         var request = store.Get(id);
         if (request is null || request.GiverId != giver)
-            return SlackAck.ViewErrors(new Dictionary<string, string> { [WentWellBlock] = FeedbackActions.NotYours });
+            return SlackAck.ViewError(WentWellBlock, FeedbackActions.NotYours);
         if (!request.IsPending)
-            return SlackAck.ViewErrors(new Dictionary<string, string> { [WentWellBlock] = FeedbackActions.Settled(request) + " Copy your words if you'd like to keep them." });
+            return SlackAck.ViewError(WentWellBlock, FeedbackActions.Settled(request) + " Copy your words if you'd like to keep them.");
         if (errors.Count > 0) return SlackAck.ViewErrors(errors);
 
         var now = time.GetUtcNow();
         var answered = store.Change(id, r => r.IsPending && r.GiverId == giver
             ? (r with { Status = FeedbackStatus.Answered, Answer = answer, ClosedAt = now }).WithNotice(NoticeKind.Answer, r.AskerId, now)
             : null);
-        if (answered is null) return SlackAck.ViewErrors(new Dictionary<string, string> { [WentWellBlock] = "This request was just closed." });
+        if (answered is null) return SlackAck.ViewError(WentWellBlock, "This request was just closed.");
         return Done($"✅ Sent to {FeedbackMessages.Who(answered.AskerId)}. Only the two of you can see it. Thank you!")
             .Then(async ct =>
             {
@@ -97,7 +97,7 @@ public sealed class GiveFeedbackModal(FeedbackStore store, FeedbackAsking asking
     private SlackAck Unprompted(string mentor, string mentee, string? topic, FeedbackAnswer answer, Dictionary<string, string> errors)
     {
         if (!pairs.IsMentorOf(mentor, mentee))
-            return SlackAck.ViewErrors(new Dictionary<string, string> { [TopicBlock] = MentorFeedbackCommand.NotYourMentee });
+            return SlackAck.ViewError(TopicBlock, MentorFeedbackCommand.NotYourMentee);
         if (topic is null) errors[TopicBlock] = "Say in a few words what this feedback is about.";
         else if (topic.Length > FeedbackAsking.MaxTopic) errors[TopicBlock] = $"Keep this under {FeedbackAsking.MaxTopic} characters.";
         if (errors.Count > 0) return SlackAck.ViewErrors(errors);

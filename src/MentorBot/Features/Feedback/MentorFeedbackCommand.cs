@@ -12,7 +12,7 @@ namespace MentorBot.Features.Feedback;
 /// /mentor feedback @mentee: a mentor gives one of their own mentees feedback without being asked.
 /// /mentor feedback alone: the feedback mentees chose to share with me.
 /// </summary>
-public sealed class MentorFeedbackCommand(PairStore pairs, FeedbackStore store, SlackApiClient slack, ILogger<MentorFeedbackCommand> logger)
+public sealed class MentorFeedbackCommand(PairStore pairs, FeedbackStore store, SlackReplies replies)
     : IMentorSubcommand
 {
     public const string NotYourMentee = "You can give unprompted feedback only to your own mentees. Anyone else can ask you with /askfeedback.";
@@ -29,17 +29,8 @@ public sealed class MentorFeedbackCommand(PairStore pairs, FeedbackStore store, 
         if (words.Length > 1) return SlackAck.Ephemeral("One mentee at a time, please: `/mentor feedback @sam` opens the form.");
         if (mentee == me) return SlackAck.Ephemeral("You can't give yourself feedback here — ask others with `/askfeedback @person topic`.");
         if (!pairs.IsMentorOf(me, mentee)) return SlackAck.Ephemeral(NotYourMentee);
-        if (string.IsNullOrEmpty(command.TriggerId)) return SlackAck.Ephemeral("Slack didn't let me open the form; please try again.");
-        try
-        {
-            await slack.OpenViewAsync(command.TriggerId, GiveFeedbackModal.Unprompted(mentee), ct);
-            return SlackAck.Empty;
-        }
-        catch (SlackApiException ex)
-        {
-            logger.LogWarning("Could not open the unprompted feedback form for {UserId}: {Error}", me, ex.Error);
-            return SlackAck.Ephemeral("I couldn't open the form just now. Please try again in a moment.");
-        }
+        return await replies.OpenModalAsync(ReplyTarget.Of(command), command.TriggerId, GiveFeedbackModal.Unprompted(mentee),
+            "I couldn't open the form just now. Please try again in a moment.");
     }
 
     private SlackAck Shared(string mentorId)

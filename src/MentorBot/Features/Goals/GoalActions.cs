@@ -10,7 +10,7 @@ namespace MentorBot.Features.Goals;
 /// The buttons on goal messages and the App Home. A button's value is only the goal number: the goal is always looked up
 /// among the clicking person's own goals, so a crafted value can never reach someone else's.
 /// </summary>
-public sealed class GoalActions(GoalStore goals, GoalChanges changes, SlackApiClient slack, ILogger<GoalActions> logger) : IBlockActionHandler
+public sealed class GoalActions(GoalStore goals, GoalChanges changes, SlackReplies replies, ILogger<GoalActions> logger) : IBlockActionHandler
 {
     public const string New = "goal.new";
     public const string Details = "goal.details";
@@ -60,11 +60,13 @@ public sealed class GoalActions(GoalStore goals, GoalChanges changes, SlackApiCl
     }
 
     private Task<SlackAck> OpenAsync(BlockActions actions, JsonObject view, CancellationToken ct) =>
-        GoalReplies.OpenFormAsync(slack, logger, actions.User.Id, actions.TriggerId, view, actions.ResponseUrl,
-            "I couldn't open the form just now. Please try again, or use `/goal help` for the typed commands.", ackCarriesText: false);
+        replies.OpenModalAsync(ReplyTarget.Of(actions), actions.TriggerId, view,
+            "I couldn't open the form just now. Please try again, or use `/goal help` for the typed commands.");
 
     private SlackAck Reply(BlockActions actions, string text) => Reply(actions, (text, null));
 
     private SlackAck Reply(BlockActions actions, (string Text, JsonArray? Blocks) message, bool replace = false) =>
-        SlackAck.Empty.Then(ct => GoalReplies.TellAsync(slack, actions.User.Id, actions.ResponseUrl, message.Text, message.Blocks, ct, replace));
+        SlackAck.Empty.Then(ct => replace
+            ? replies.ReplaceAsync(ReplyTarget.Of(actions), message.Text, message.Blocks, ct)
+            : replies.TellAsync(ReplyTarget.Of(actions), message.Text, message.Blocks, ct));
 }

@@ -11,7 +11,7 @@ namespace MentorBot.Features.Goals;
 /// /goal: every answer is ephemeral and built from local work only (LiteDB), so it is back well inside Slack's 3 s.
 /// The one Slack call made before answering is views.open for the form, because its trigger_id expires.
 /// </summary>
-public sealed class GoalCommand(GoalStore goals, GoalChanges changes, PairStore pairs, SlackApiClient slack, ILogger<GoalCommand> logger)
+public sealed class GoalCommand(GoalStore goals, GoalChanges changes, PairStore pairs, SlackReplies replies)
     : ISlashCommandHandler
 {
     public Task<SlackAck> HandleAsync(SlashCommand command, CancellationToken ct)
@@ -35,8 +35,8 @@ public sealed class GoalCommand(GoalStore goals, GoalChanges changes, PairStore 
     }
 
     private Task<SlackAck> OpenFormAsync(SlashCommand command, CancellationToken ct) =>
-        GoalReplies.OpenFormAsync(slack, logger, command.UserId, command.TriggerId, GoalModal.Render(null, command.ResponseUrl), command.ResponseUrl,
-            "I couldn't open the goal form just now. You can still type `/goal add <title>`, or try `/goal` again.", ackCarriesText: true);
+        replies.OpenModalAsync(ReplyTarget.Of(command), command.TriggerId, GoalModal.Render(null, command.ResponseUrl),
+            "I couldn't open the goal form just now. You can still type `/goal add <title>`, or try `/goal` again.");
 
     private SlackAck Add(string user, string title)
     {

@@ -28,7 +28,7 @@ public sealed record GoalModalState(int? Number, string? ResponseUrl)
 }
 
 /// <summary>The "New goal" form (and the same form to edit a goal's details): renders it and handles its submission.</summary>
-public sealed class GoalModal(GoalStore goals, GoalChanges changes, SlackApiClient slack) : IViewSubmissionHandler
+public sealed class GoalModal(GoalStore goals, GoalChanges changes, SlackReplies replies) : IViewSubmissionHandler
 {
     public const string CreateId = "goal.create";
     public const string EditId = "goal.edit";
@@ -91,10 +91,10 @@ public sealed class GoalModal(GoalStore goals, GoalChanges changes, SlackApiClie
             result = GoalResult.Ok(goals.Add(userId, title!, changes.Now, why, target, visibility));
 
         if (result.Goal is not { } goal)
-            return Task.FromResult(SlackAck.ViewErrors(new Dictionary<string, string> { [TitleBlock] = Plain(result.Problem!) }));
+            return Task.FromResult(SlackAck.ViewError(TitleBlock, Plain(result.Problem!)));
 
         var (text, blocks) = GoalMessages.Saved(goal, meta.Number is null ? "Saved" : "Updated");
-        return Task.FromResult(SlackAck.Empty.Then(ct2 => GoalReplies.TellAsync(slack, userId, meta.ResponseUrl, text, blocks, ct2)));
+        return Task.FromResult(SlackAck.Empty.Then(ct2 => replies.TellAsync(new ReplyTarget(userId, meta.ResponseUrl, null, IsCommand: false), text, blocks, ct2)));
     }
 
     // Field errors are plain text in Slack's form: drop the backticks the chat answers use.

@@ -8,7 +8,7 @@ using MentorBot.Slack.Routing;
 namespace MentorBot.Features.Goals;
 
 /// <summary>The "Update progress" form behind the goal buttons: a percentage and an optional note.</summary>
-public sealed class ProgressModal(GoalChanges changes, SlackApiClient slack) : IViewSubmissionHandler
+public sealed class ProgressModal(GoalChanges changes, SlackReplies replies) : IViewSubmissionHandler
 {
     public const string CallbackId = "goal.progress_form";
     public const string PercentBlock = "goal_percent";
@@ -36,16 +36,16 @@ public sealed class ProgressModal(GoalChanges changes, SlackApiClient slack) : I
         var note = submission.View.State.Text(NoteBlock);
         if (!int.TryParse(submission.View.State[PercentBlock]?.SelectedOption?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var percent)
             || percent > 100)
-            return Task.FromResult(SlackAck.ViewErrors(new Dictionary<string, string> { [PercentBlock] = "Pick how far along you are (0–100%)." }));
+            return Task.FromResult(SlackAck.ViewError(PercentBlock, "Pick how far along you are (0–100%)."));
         if (GoalChanges.TextProblem(note, "Notes") is { } noteProblem)
-            return Task.FromResult(SlackAck.ViewErrors(new Dictionary<string, string> { [NoteBlock] = noteProblem }));
+            return Task.FromResult(SlackAck.ViewError(NoteBlock, noteProblem));
         if (meta.Number is not { } number)
-            return Task.FromResult(SlackAck.ViewErrors(new Dictionary<string, string> { [PercentBlock] = "This form lost track of its goal. Please close it and try again." }));
+            return Task.FromResult(SlackAck.ViewError(PercentBlock, "This form lost track of its goal. Please close it and try again."));
 
         var result = changes.SetProgress(userId, number, percent, note);
         if (result.Goal is not { } goal)
-            return Task.FromResult(SlackAck.ViewErrors(new Dictionary<string, string> { [PercentBlock] = result.Problem!.Replace("`", "") }));
+            return Task.FromResult(SlackAck.ViewError(PercentBlock, result.Problem!.Replace("`", "")));
         var (text, blocks) = GoalMessages.Saved(goal, "Updated");
-        return Task.FromResult(SlackAck.Empty.Then(ct2 => GoalReplies.TellAsync(slack, userId, meta.ResponseUrl, text, blocks, ct2)));
+        return Task.FromResult(SlackAck.Empty.Then(ct2 => replies.TellAsync(new ReplyTarget(userId, meta.ResponseUrl, null, IsCommand: false), text, blocks, ct2)));
     }
 }

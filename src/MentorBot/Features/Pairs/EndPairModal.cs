@@ -27,9 +27,9 @@ public sealed class EndPairModal(PairStore pairs, PairDms dms, TimeProvider time
     {
         var userId = submission.User.Id;
         if (!int.TryParse(submission.View.PrivateMetadata, out var pairId) || pairs.Get(pairId) is not { } pair || !pair.Includes(userId))
-            return Task.FromResult(SlackAck.ViewErrors(new Dictionary<string, string> { ["reason"] = "I can't find this pair any more." }));
+            return Task.FromResult(SlackAck.ViewError("reason", "I can't find this pair any more."));
         if (pair.Status == PairStatus.Ended)
-            return Task.FromResult(SlackAck.ViewErrors(new Dictionary<string, string> { ["reason"] = "This pair has already ended." }));
+            return Task.FromResult(SlackAck.ViewError("reason", "This pair has already ended."));
 
         EndReason? reason = Enum.TryParse<EndReason>(submission.View.State["reason"]?.SelectedOption?.Value, out var r) ? r : null;
         var ended = pair with

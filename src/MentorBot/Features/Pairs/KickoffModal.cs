@@ -45,7 +45,7 @@ public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSch
         var userId = submission.User.Id;
         var state = submission.View.State;
         if (!int.TryParse(submission.View.PrivateMetadata, out var pairId) || pairs.Get(pairId) is not { } pair || !pair.Includes(userId) || pair.Status == PairStatus.Ended)
-            return SlackAck.ViewErrors(new Dictionary<string, string> { ["want"] = "This pair has ended or isn't yours, so there's nothing to set." });
+            return SlackAck.ViewError("want", "This pair has ended or isn't yours, so there's nothing to set.");
 
         var errors = new Dictionary<string, string>();
         var want = state.Text("want");

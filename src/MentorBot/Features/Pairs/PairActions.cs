@@ -7,7 +7,7 @@ namespace MentorBot.Features.Pairs;
 
 /// <summary>Buttons: accept/decline an invitation, open "Set expectations", confirm or cancel ending a pair.</summary>
 public sealed class PairActions(PairStore pairs, InvitationStore invitations, KickoffStore kickoffs, PairStarter starter,
-    SlackApiClient slack, PairDms dms, TimeProvider time, ILogger<PairActions> logger) : IBlockActionHandler
+    SlackApiClient slack, SlackReplies replies, PairDms dms, TimeProvider time, ILogger<PairActions> logger) : IBlockActionHandler
 {
     public const string Prefix = "pair.";
     public const string Accept = "pair.accept";
@@ -82,11 +82,9 @@ public sealed class PairActions(PairStore pairs, InvitationStore invitations, Ki
     private async Task<SlackAck> OpenAsync(BlockActions actions, string userId, int pairId, Func<Pair, JsonObject> view, CancellationToken ct)
     {
         if (pairs.Get(pairId) is not { } pair || !pair.Includes(userId) || pair.Status == PairStatus.Ended)
-            return SlackAck.Empty.Then(ct2 => TellAsync(actions, userId, "That pair has ended (or isn't yours), so there's nothing to change.", ct2));
-        if (actions.TriggerId is not { } trigger) return SlackAck.Empty;
-        // views.open inline: the trigger expires in about 3 seconds.
-        await slack.OpenViewAsync(trigger, view(pair), ct);
-        return SlackAck.Empty;
+            return SlackAck.Empty.Then(ct2 => replies.TellAsync(ReplyTarget.Of(actions), "That pair has ended (or isn't yours), so there's nothing to change.", null, ct2));
+        return await replies.OpenModalAsync(ReplyTarget.Of(actions), actions.TriggerId, view(pair),
+            "I couldn't open that form just now. Please press the button again in a moment.");
     }
 
     /// <summary>Replaces the message the button was on (so its buttons can't be pressed again).</summary>
@@ -97,11 +95,5 @@ public sealed class PairActions(PairStore pairs, InvitationStore invitations, Ki
             await slack.RespondAsync(url, SlackMessages.ReplaceOriginal(plain, blocks), ct);
         else if (actions.Container is { ChannelId: { } channel, MessageTs: { } ts, IsEphemeral: false })
             await slack.UpdateMessageAsync(channel, ts, plain, blocks, ct);
-    }
-
-    private async Task TellAsync(BlockActions actions, string userId, string text, CancellationToken ct)
-    {
-        if (actions.ResponseUrl is { } url) await slack.RespondAsync(url, SlackMessages.Ephemeral(text), ct);
-        else await dms.TrySendAsync(userId, text, null, ct);
     }
 }

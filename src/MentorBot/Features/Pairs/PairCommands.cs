@@ -38,13 +38,10 @@ public static class PersonArg
         return null;
     }
 
-    /// <summary>Posts a later answer to the command's response_url (only the caller sees it).</summary>
-    public static Task RespondAsync(SlackApiClient slack, SlashCommand command, string text, CancellationToken ct) =>
-        command.ResponseUrl is { } url ? slack.RespondAsync(url, SlackMessages.Ephemeral(text), ct) : Task.CompletedTask;
 }
 
 /// <summary>/mentor ask @person [mentoring|peer|reverse] [note]: a DM invitation with Accept / Decline.</summary>
-public sealed class AskCommand(PairStore pairs, InvitationStore invitations, PairStarter starter, SlackApiClient slack, TimeProvider time)
+public sealed class AskCommand(PairStore pairs, InvitationStore invitations, PairStarter starter, SlackApiClient slack, SlackReplies replies, TimeProvider time)
     : IMentorSubcommand
 {
     public const string Usage = "/mentor ask @person [mentoring|peer|reverse] [a note]";
@@ -75,7 +72,7 @@ public sealed class AskCommand(PairStore pairs, InvitationStore invitations, Pai
         {
             if (await starter.RefuseAsync(to, ct2) is { } refusal)
             {
-                await PersonArg.RespondAsync(slack, command, refusal, ct2);
+                await replies.TellAsync(ReplyTarget.Of(command), refusal, ct2);
                 return;
             }
             Invitation invitation;
@@ -99,18 +96,18 @@ public sealed class AskCommand(PairStore pairs, InvitationStore invitations, Pai
             {
                 // Not delivered: don't leave an invitation nobody can answer blocking a new one for 14 days.
                 invitations.Replace(invitation with { Status = InvitationStatus.Expired, AnsweredAt = time.GetUtcNow() });
-                await PersonArg.RespondAsync(slack, command, $"I couldn't send {Mrkdwn.User(to)} a DM ({ex.Error}), so no invitation went out.", ct2);
+                await replies.TellAsync(ReplyTarget.Of(command), $"I couldn't send {Mrkdwn.User(to)} a DM ({ex.Error}), so no invitation went out.", ct2);
                 return;
             }
             invitations.Replace(invitation with { MessageChannel = posted.Channel, MessageTs = posted.Ts });
-            await PersonArg.RespondAsync(slack, command,
+            await replies.TellAsync(ReplyTarget.Of(command),
                 $"I've invited {Mrkdwn.User(to)} to {PairText.TypeName(type)} with you. I'll tell you when they answer; the invitation expires {Mrkdwn.Date(invitation.ExpiresAt, "{date_long_pretty}")}.", ct2);
         }));
     }
 }
 
 /// <summary>/mentor pair @mentor @mentee [type]: an admin pairs two people at once.</summary>
-public sealed class PairUpCommand(PairStarter starter, SlackApiClient slack) : IMentorSubcommand
+public sealed class PairUpCommand(PairStarter starter, SlackReplies replies) : IMentorSubcommand
 {
     public const string Usage = "/mentor pair @mentor @mentee [mentoring|peer|reverse]";
 
@@ -129,7 +126,7 @@ public sealed class PairUpCommand(PairStarter starter, SlackApiClient slack) : I
         return SlackAck.Ephemeral($"Pairing {Mrkdwn.User(mentor)} and {Mrkdwn.User(mentee)}…").Then(async ct2 =>
         {
             var result = await starter.StartAsync(mentor, mentee, type, by, ct2);
-            await PersonArg.RespondAsync(slack, command, result.Message, ct2);
+            await replies.TellAsync(ReplyTarget.Of(command), result.Message, ct2);
         });
     }
 }
