@@ -19,6 +19,7 @@ public static class FeatureServices
         services.AddSingleton<PeriodicJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<PeriodicJobs>());
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection("Slack"));
+        services.AddOptions<ZoneOptions>().Bind(configuration.GetSection(ZoneOptions.Section));
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<Admins>();
         services.AddSingleton<PairStore>();

@@ -28,7 +28,7 @@ public sealed class SlackReplies(SlackApiClient slack, ILogger<SlackReplies> log
     /// <summary>How long views.open may take before the ack goes out anyway (Slack allows 3 s for the whole answer).</summary>
     public static readonly TimeSpan OpenBudget = TimeSpan.FromSeconds(2);
 
-    public const string ExpiredTrigger = "That took a moment too long, so Slack closed the form before it opened. Please try again.";
+    public const string ExpiredTrigger = "That took a moment too long, so Slack closed the form before it opened.";
 
     /// <summary>
     /// A private answer to the person who acted. A slash command gets it as the ack itself; a click gets it after the
@@ -100,7 +100,7 @@ public sealed class SlackReplies(SlackApiClient slack, ILogger<SlackReplies> log
         if (ex.Error is "expired_trigger_id" or "exchanged_trigger_id")
         {
             logger.LogWarning("Modal {CallbackId} for {UserId} not opened: the trigger expired before views.open ({Error})", callbackId, from.UserId, ex.Error);
-            return ExpiredTrigger;
+            return ExpiredTrigger + " " + unavailable;
         }
         logger.LogWarning("Modal {CallbackId} for {UserId} not opened: {Error}", callbackId, from.UserId, ex.Error);
         return unavailable;

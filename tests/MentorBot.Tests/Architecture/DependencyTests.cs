@@ -62,6 +62,18 @@ public class DependencyTests
         Assert.StartsWith(folder + Path.DirectorySeparatorChar, only);
     }
 
+    /// <summary>A rule's mechanism is touched only by its owner; everyone else calls the owner.</summary>
+    [Theory]
+    [InlineData(@"\bpairs\.Pause\(", "Features/Pairs/PairPauses.cs")] // every pause goes through the pause rules
+    [InlineData(@"Collection<Goal>\(", "Features/Goals/GoalStore.cs")] // every goal write goes through the goal store
+    [InlineData(@"\.IsShared\b.*GoalStatus\.Open|GoalStatus\.Open.*\.IsShared\b", "Features/Goals/GoalStore.cs")] // the privacy rule, once
+    [InlineData(@"TimeZones\.(TryFind|FindOr)\(", "People/UserDirectory.cs")] // zones are read through ZoneOf
+    public void OneOwner_UsesTheMechanism(string pattern, string owner)
+    {
+        var users = App.Value.Files.Where(f => System.Text.RegularExpressions.Regex.IsMatch(f.Code, pattern)).Select(f => f.Path.Replace('\\', '/')).ToList();
+        Assert.All(users, u => Assert.Equal(owner, u));
+    }
+
     [Theory]
     [InlineData("A>B B>A", "A,B")]
     [InlineData("A>B B>C C>A D>A", "A,B,C")]

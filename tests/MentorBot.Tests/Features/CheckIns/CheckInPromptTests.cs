@@ -55,6 +55,22 @@ public class CheckInPromptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThePrompt_ListsExactlyTheGoalsTheGoalStoreLetsTheMentorSee()
+    {
+        var goals = _app.Get<GoalStore>();
+        var done = goals.Add(Mentee, "Finished shared goal", _app.Time.GetUtcNow());
+        goals.Change(Mentee, done.Number, g => g with { Status = GoalStatus.Done });
+        goals.Add("USTRANGER", "Someone else's goal", _app.Time.GetUtcNow());
+
+        var visible = (await PromptAsync()).Shown();
+
+        var allowed = goals.OpenSharedWith(Mentee, Mentor).Select(g => g.Title).ToList();
+        Assert.Equal(["Ship the <b>billing</b> service"], allowed);
+        foreach (var hidden in new[] { "Secret private goal", "Finished shared goal", "Someone else's goal" })
+            Assert.DoesNotContain(hidden, visible);
+    }
+
+    [Fact]
     public async Task WeMet_OpensNotes_ThenLogsOnce_UpdatesThePrompt_SummarisesToBoth_AndAsksTheMenteeToRate()
     {
         await PromptAsync();

@@ -1,3 +1,4 @@
+using MentorBot.Slack.Routing;
 using MentorBot.Features.Goals;
 using static MentorBot.Tests.Features.Goals.GoalTestData;
 
@@ -377,10 +378,22 @@ public class GoalCommandTests : IAsyncLifetime
     public async Task FormButton_WhenTheFormCannotOpen_TellsThePersonInPlace()
     {
         await Goal("add one");
-        _app.Slack.FailNext("views.open", "expired_trigger_id");
+        _app.Slack.FailNext("views.open", "invalid_arguments");
         await _app.InteractAsync(Interactions.ButtonClick(Mentee, GoalActions.Progress, "1", responseUrl: _app.Slack.ResponseUrl("btn")));
         var answer = await _app.Slack.WaitForCallAsync("response_url");
         Assert.Contains("couldn't open the form", Shown(answer));
+        Assert.Equal("false", answer.Arg("replace_original")); // next to the goal, never instead of it
+    }
+
+    [Fact]
+    public async Task FormButton_WhenTheTriggerExpired_SaysToTryAgain_AndLogsWhy()
+    {
+        await Goal("add one");
+        _app.Slack.FailNext("views.open", "expired_trigger_id");
+        await _app.InteractAsync(Interactions.ButtonClick(Mentee, GoalActions.Progress, "1", responseUrl: _app.Slack.ResponseUrl("btn")));
+        var answer = await _app.Slack.WaitForCallAsync("response_url");
+        Assert.Contains(SlackReplies.ExpiredTrigger, Shown(answer));
+        Assert.Contains(_app.Logs.Lines, l => l.Message.Contains("the trigger expired before views.open"));
     }
 
     [Fact]
