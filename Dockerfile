@@ -6,7 +6,9 @@ COPY global.json Directory.Build.props Directory.Packages.props MentorBot.sln ./
 COPY src/MentorBot.Slack/MentorBot.Slack.csproj src/MentorBot.Slack/
 COPY src/MentorBot/MentorBot.csproj src/MentorBot/
 RUN dotnet restore src/MentorBot/MentorBot.csproj
-COPY src/ src/
+# Only the production projects: the playground (src/MentorBot.Playground) is never in the image.
+COPY src/MentorBot.Slack/ src/MentorBot.Slack/
+COPY src/MentorBot/ src/MentorBot/
 RUN dotnet publish src/MentorBot/MentorBot.csproj -c Release -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

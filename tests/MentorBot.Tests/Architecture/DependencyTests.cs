@@ -112,3 +112,21 @@ public class DependencyTests
         return string.Concat(lines);
     }
 }
+
+/// <summary>Every test class says which tier it is in, so <c>--filter Tier=unit</c> really is the whole fast tier.</summary>
+[Trait(Tier.Name, Tier.Unit)]
+public class TierTests
+{
+    [Fact]
+    public void EveryTestClass_CarriesExactlyOneTier()
+    {
+        var testClasses = typeof(TierTests).Assembly.GetTypes()
+            .Where(t => t.GetMethods().Any(m => m.GetCustomAttributes(typeof(FactAttribute), inherit: true).Length > 0))
+            .ToList();
+        Assert.True(testClasses.Count > 40, $"found only {testClasses.Count} test classes");
+        var missing = testClasses
+            .Where(t => t.GetCustomAttributes(typeof(TraitAttribute), inherit: true).Length != 1)
+            .Select(t => t.FullName).ToList();
+        Assert.True(missing.Count == 0, "Add [Trait(Tier.Name, Tier.Unit|Host|Browser)] to: " + string.Join(", ", missing));
+    }
+}

@@ -8,6 +8,7 @@ namespace MentorBot.Tests.BlockKit;
 /// compiled against Slack's own @slack/types with tsc. Slack rejects malformed Block Kit only at run time; this is where
 /// we see it first.
 /// </summary>
+[Trait(Tier.Name, Tier.Host)]
 public class BlockKitContractTests
 {
     public static TheoryData<string> Tours()

@@ -81,6 +81,7 @@ public sealed class PairsTour : IBlockKitTour
     }
 }
 
+[Trait(Tier.Name, Tier.Host)]
 public class PairsTourTests
 {
     [Fact]

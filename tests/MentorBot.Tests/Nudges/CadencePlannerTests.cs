@@ -2,6 +2,7 @@ using MentorBot.Cadences;
 
 namespace MentorBot.Tests.Nudges;
 
+[Trait(Tier.Name, Tier.Unit)]
 public class CadencePlannerTests
 {
     private static Cadence Parse(string spec)

@@ -6,6 +6,7 @@ namespace MentorBot.Tests.Playground;
 /// The scenario, end to end in the browser, written against the surfaces the features will produce. Buttons
 /// and fields are found by their visible text; adjust a label here if a feature words it differently.
 /// </summary>
+[Trait(Tier.Name, Tier.Browser)]
 public sealed class FullStoryTests(Browser browser) : IClassFixture<Browser>
 {
     // Each step waits for what the person would see before the next one: the confirmation of a command, the clock's

@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace MentorBot.Tests.Playground;
 
 /// <summary>The playground in a real headless Chromium: what a person evaluating MentorBot would do and see.</summary>
+[Trait(Tier.Name, Tier.Browser)]
 public sealed class PlaygroundBrowserTests(Browser browser) : IClassFixture<Browser>
 {
     private static PlaygroundHost SamplerHost() => new(BlockKitSampler.Routes, BlockKitSampler.Services);
@@ -273,6 +274,7 @@ public sealed class PlaygroundBrowserTests(Browser browser) : IClassFixture<Brow
 }
 
 /// <summary>The Goals feature as it ships, clicked through in the playground.</summary>
+[Trait(Tier.Name, Tier.Browser)]
 public sealed class PlaygroundGoalsTests(Browser browser) : IClassFixture<Browser>
 {
     [Fact]

@@ -4,13 +4,14 @@ using MentorBot.Tests.BlockKit;
 namespace MentorBot.Tests.Playground;
 
 /// <summary>Slack turns :short_codes: into pictures; the playground must too, or a message shows ":spiral_note_pad:".</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed partial class PlaygroundEmojiTests
 {
     [Fact]
     public void Every_emoji_short_code_MentorBot_writes_has_a_picture_in_the_playground()
     {
         var root = SlackTypes.RepoRoot;
-        var appJs = File.ReadAllText(Path.Combine(root, "src", "MentorBot", "Playground", "Web", "app.js"));
+        var appJs = File.ReadAllText(Path.Combine(root, "src", "MentorBot.Playground", "Web", "app.js"));
         var sources = Directory.EnumerateFiles(Path.Combine(root, "src", "MentorBot"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"));
 

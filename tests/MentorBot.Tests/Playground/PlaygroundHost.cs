@@ -13,7 +13,7 @@ namespace MentorBot.Tests.Playground;
 /// add Slack handlers of its own next to the product's (the product's routes are all still there).
 /// </summary>
 public sealed class PlaygroundHost(Action<SlackRouteTable>? extraRoutes = null, Action<IServiceCollection>? extraServices = null)
-    : WebApplicationFactory<Program>
+    : WebApplicationFactory<MentorBot.Playground.PlaygroundProgram>
 {
     private readonly TempDatabase _db = new();
 

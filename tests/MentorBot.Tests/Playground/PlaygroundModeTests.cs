@@ -9,6 +9,7 @@ namespace MentorBot.Tests.Playground;
 /// Which mode a real `dotnet MentorBot.dll` run picks, as the README's command would: a child process per case,
 /// in a scratch working directory (so ./data/playground.db lands there), with no Slack settings unless given.
 /// </summary>
+[Trait(Tier.Name, Tier.Host)]
 public sealed partial class PlaygroundModeTests
 {
     [Fact]
@@ -75,6 +76,20 @@ public sealed partial class PlaygroundModeTests
     }
 
     [Fact]
+    public async Task The_production_bot_holds_no_playground_and_stops_with_the_one_line_error_even_in_Development()
+    {
+        var production = typeof(Program).Assembly;
+        Assert.DoesNotContain(production.GetTypes(), t => t.Namespace?.StartsWith("MentorBot.Playground", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(production.GetManifestResourceNames(), n => n.Contains("Playground", StringComparison.Ordinal));
+
+        await using var run = MentorBotProcess.Start("Development", dll: "MentorBot.dll");
+
+        Assert.Equal(1, await run.WaitForExitAsync());
+        Assert.StartsWith("MentorBot cannot start: set SLACK_BOT_TOKEN", run.Stderr.Trim());
+        Assert.DoesNotContain("playground", run.Stdout, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task In_the_normal_test_host_no_playground_route_exists()
     {
         await using var app = await TestApp.StartFreshAsync();
@@ -103,10 +118,11 @@ public sealed partial class MentorBotProcess : IAsyncDisposable
 
     public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
 
-    public static MentorBotProcess Start(string environment, IDictionary<string, string>? settings = null, string args = "")
+    /// <param name="dll">MentorBot.Playground.dll is what the README's run command starts; MentorBot.dll is the production image's.</param>
+    public static MentorBotProcess Start(string environment, IDictionary<string, string>? settings = null, string args = "", string dll = "MentorBot.Playground.dll")
     {
         var folder = Directory.CreateTempSubdirectory("mentorbot-mode-").FullName;
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "MentorBot.dll")}\" {args}")
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, dll)}\" {args}")
         {
             WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };

@@ -5,6 +5,7 @@ using MentorBot.Storage;
 namespace MentorBot.Tests.Reliability;
 
 /// <summary>Plan 6.3 H13: someone else's buttons and ids in crafted payloads never reach another person's data.</summary>
+[Trait(Tier.Name, Tier.Host)]
 public class AuthorisationTests : IAsyncLifetime
 {
     private const string Secret = "SECRET-GOAL-4c1d only my mentor may read this";

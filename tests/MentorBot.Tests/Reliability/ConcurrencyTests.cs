@@ -16,6 +16,7 @@ namespace MentorBot.Tests.Reliability;
 /// lost update or a lock timeout would show. 25 pairs, and per round 50 signed requests at once (the mentor logs the
 /// check-in, the mentee changes the cadence) with a scheduler tick racing them; then the file is reopened.
 /// </summary>
+[Trait(Tier.Name, Tier.Host)]
 public class ConcurrencyTests(ITestOutputHelper output)
 {
     private const int Pairs = 25;

@@ -9,6 +9,7 @@ namespace MentorBot.Tests.Reliability;
 /// Plan 6.3 H5 and H6: Slack's retries of one event have one effect (also across a restart), and a slow Slack
 /// never slows the ack. The effect measured is the App Home publish that app_home_opened causes.
 /// </summary>
+[Trait(Tier.Name, Tier.Host)]
 public class DeliveryTests(ITestOutputHelper output) : FakeSlackAndDatabase
 {
     private static JsonObject HomeOpened(string user) => new()

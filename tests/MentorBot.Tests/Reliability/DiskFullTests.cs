@@ -10,6 +10,7 @@ namespace MentorBot.Tests.Reliability;
 /// Plan 6.1 S5 on the real built app: its database on a 2 MiB tmpfs that fills up. Needs root (CI runs as root), as
 /// the plan says; the test says so plainly if the mount is refused rather than passing without trying.
 /// </summary>
+[Trait(Tier.Name, Tier.Host)]
 public sealed class DiskFullTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string _mount = Directory.CreateTempSubdirectory("mentorbot-diskfull-").FullName;

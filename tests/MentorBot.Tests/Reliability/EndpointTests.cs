@@ -7,6 +7,7 @@ using MentorBot.Storage;
 namespace MentorBot.Tests.Reliability;
 
 /// <summary>Plan 6.3 H1–H4, H7–H11: hostile and odd requests into the real endpoint. Nothing may happen, nothing may 500.</summary>
+[Trait(Tier.Name, Tier.Host)]
 public class EndpointTests : IAsyncLifetime
 {
     private TestApp _app = null!;

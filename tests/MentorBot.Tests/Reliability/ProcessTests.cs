@@ -9,6 +9,7 @@ namespace MentorBot.Tests.Reliability;
 /// Plan 6.1 S1, S3, S4 and 6.3 H14 on the real built app in a child process: kill -9, SIGTERM, a second instance,
 /// and what the process writes to its console.
 /// </summary>
+[Trait(Tier.Name, Tier.Host)]
 public class ProcessTests(ITestOutputHelper output) : FakeSlackAndDatabase
 {
     [Fact]

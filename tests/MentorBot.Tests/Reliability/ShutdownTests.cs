@@ -10,6 +10,7 @@ namespace MentorBot.Tests.Reliability;
 /// Plan 6.2 C9: the host stops while a check-in prompt is on its way to a slow Slack. The real scheduler loop runs
 /// (Nudges:Enabled), so the stop cancels its token mid-call, as SIGTERM would.
 /// </summary>
+[Trait(Tier.Name, Tier.Host)]
 public class ShutdownTests(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string?> SchedulerOn = new() { ["Nudges:Enabled"] = "true" };

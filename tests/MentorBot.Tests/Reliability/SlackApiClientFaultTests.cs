@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 namespace MentorBot.Tests.Reliability;
 
 /// <summary>Plan 6.4 W1–W6: the real SlackApiClient (with its resilience pipeline) against a misbehaving fake Slack.</summary>
+[Trait(Tier.Name, Tier.Host)]
 public class SlackApiClientFaultTests : IAsyncLifetime
 {
     private FakeSlackApi _slack = null!;

@@ -9,6 +9,7 @@ namespace MentorBot.Tests.Reliability;
 /// Plan 6.1 S7 on the real built app: a burst of durable writes with readers alongside must not let LiteDB's log
 /// file grow without bound (its checkpoint needs a moment with no open reader), and memory must level off.
 /// </summary>
+[Trait(Tier.Name, Tier.Host)]
 public class SoakTests(ITestOutputHelper output) : FakeSlackAndDatabase
 {
     private const long LogLimitBytes = 64L * 1024 * 1024;

@@ -12,6 +12,7 @@ public sealed class LocalTimeZoneCollection
 
 /// <summary>Plan 6.1 S8, S9 and reopening: what goes into MentorDb comes back exactly, on a host in a DST zone too.</summary>
 [Collection(LocalTimeZoneCollection.Name)]
+[Trait(Tier.Name, Tier.Unit)]
 public class StorageTests : IDisposable
 {
     private readonly TempDatabase _db = new();

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 namespace MentorBot.Tests.Slack;
 
 /// <summary>POST /slack/events with really signed (and badly signed) requests into the real app.</summary>
+[Trait(Tier.Name, Tier.Host)]
 public class SlackHttpEndpointTests : IAsyncLifetime
 {
     private TestApp _app = null!;

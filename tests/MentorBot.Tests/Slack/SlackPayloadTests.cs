@@ -5,6 +5,7 @@ using MentorBot.Slack.Routing;
 namespace MentorBot.Tests.Slack;
 
 /// <summary>The real payloads in Support/Fixtures parse into the records MentorBot reads.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public class SlackPayloadTests
 {
     [Fact]

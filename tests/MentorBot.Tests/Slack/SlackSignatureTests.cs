@@ -3,6 +3,7 @@ using MentorBot.Slack.Http;
 
 namespace MentorBot.Tests.Slack;
 
+[Trait(Tier.Name, Tier.Unit)]
 public class SlackSignatureTests
 {
     // Slack's published test vector (fixtures/signing-test-vector.json).

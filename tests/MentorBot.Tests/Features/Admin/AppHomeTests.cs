@@ -8,6 +8,7 @@ using static MentorBot.Tests.Features.AdminTests.AdminTestKit;
 
 namespace MentorBot.Tests.Features.AdminTests;
 
+[Trait(Tier.Name, Tier.Host)]
 public class AppHomeTests
 {
     private const string GoalText = "GOAL-MARKER-learn-to-say-no";

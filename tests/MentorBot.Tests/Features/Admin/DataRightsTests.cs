@@ -6,6 +6,7 @@ using static MentorBot.Tests.Features.AdminTests.AdminTestKit;
 
 namespace MentorBot.Tests.Features.AdminTests;
 
+[Trait(Tier.Name, Tier.Host)]
 public class DataRightsTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using static MentorBot.Tests.Features.CheckIns.CheckInKit;
 
 namespace MentorBot.Tests.Features.CheckIns;
 
+[Trait(Tier.Name, Tier.Host)]
 public class CheckInPromptTests : IAsyncLifetime
 {
     private TestApp _app = null!;

@@ -7,6 +7,7 @@ using static MentorBot.Tests.Features.CheckIns.CheckInKit;
 
 namespace MentorBot.Tests.Features.CheckIns;
 
+[Trait(Tier.Name, Tier.Host)]
 public class CheckInSchedulerTests
 {
     private const string Amsterdam = "Europe/Amsterdam";

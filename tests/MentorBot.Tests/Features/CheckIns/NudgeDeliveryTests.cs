@@ -4,6 +4,7 @@ using static MentorBot.Tests.Features.CheckIns.CheckInKit;
 
 namespace MentorBot.Tests.Features.CheckIns;
 
+[Trait(Tier.Name, Tier.Host)]
 public class NudgeDeliveryTests
 {
     [Fact]

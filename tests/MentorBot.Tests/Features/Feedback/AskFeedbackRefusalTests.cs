@@ -4,6 +4,7 @@ using static MentorBot.Tests.Features.Feedback.FeedbackScenario;
 namespace MentorBot.Tests.Features.Feedback;
 
 /// <summary>Every bad /askfeedback gets a clear, friendly, private answer, and nobody is DMed.</summary>
+[Trait(Tier.Name, Tier.Host)]
 public class AskFeedbackRefusalTests : IAsyncLifetime
 {
     private FeedbackScenario _s = null!;

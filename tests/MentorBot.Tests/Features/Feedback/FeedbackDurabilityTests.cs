@@ -6,6 +6,7 @@ using static MentorBot.Tests.Features.Feedback.FeedbackScenario;
 namespace MentorBot.Tests.Features.Feedback;
 
 /// <summary>Restarts and Slack outages lose nothing; long answers fit Slack; the mentor's unprompted path; data rights and figures.</summary>
+[Trait(Tier.Name, Tier.Host)]
 public class FeedbackDurabilityTests : IAsyncLifetime
 {
     private FeedbackScenario _s = null!;

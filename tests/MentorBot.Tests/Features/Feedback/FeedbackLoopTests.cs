@@ -5,6 +5,7 @@ using static MentorBot.Tests.Features.Feedback.FeedbackScenario;
 namespace MentorBot.Tests.Features.Feedback;
 
 /// <summary>The whole loop through the real endpoint: ask → DM → give → delivered → thanked, and its other endings.</summary>
+[Trait(Tier.Name, Tier.Host)]
 public class FeedbackLoopTests : IAsyncLifetime
 {
     private FeedbackScenario _s = null!;

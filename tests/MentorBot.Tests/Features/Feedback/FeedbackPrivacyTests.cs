@@ -4,6 +4,7 @@ using static MentorBot.Tests.Features.Feedback.FeedbackScenario;
 namespace MentorBot.Tests.Features.Feedback;
 
 /// <summary>Feedback text reaches the asker and (when shared) their mentor — never a third person, nor the logs.</summary>
+[Trait(Tier.Name, Tier.Host)]
 public class FeedbackPrivacyTests : IAsyncLifetime
 {
     private const string Secret = "SECRET-sentence-only-for-ana";

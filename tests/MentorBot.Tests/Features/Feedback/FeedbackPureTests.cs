@@ -4,6 +4,7 @@ using MentorBot.Programme;
 namespace MentorBot.Tests.Features.Feedback;
 
 /// <summary>Table tests for the pure parts: command text, safe text pieces, working-day schedule.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public class FeedbackPureTests
 {
     [Theory]

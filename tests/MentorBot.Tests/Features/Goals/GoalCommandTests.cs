@@ -4,6 +4,7 @@ using static MentorBot.Tests.Features.Goals.GoalTestData;
 
 namespace MentorBot.Tests.Features.Goals;
 
+[Trait(Tier.Name, Tier.Host)]
 public class GoalCommandTests : IAsyncLifetime
 {
     private TestApp _app = null!;

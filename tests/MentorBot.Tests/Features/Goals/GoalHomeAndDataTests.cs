@@ -10,6 +10,7 @@ using static MentorBot.Tests.Features.Goals.GoalTestData;
 namespace MentorBot.Tests.Features.Goals;
 
 /// <summary>The App Home section, personal data (export / forget) and the admin figures.</summary>
+[Trait(Tier.Name, Tier.Host)]
 public class GoalHomeAndDataTests : IAsyncLifetime
 {
     private TestApp _app = null!;

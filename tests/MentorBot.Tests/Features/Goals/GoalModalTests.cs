@@ -5,6 +5,7 @@ using static MentorBot.Tests.Features.Goals.GoalTestData;
 
 namespace MentorBot.Tests.Features.Goals;
 
+[Trait(Tier.Name, Tier.Host)]
 public class GoalModalTests : IAsyncLifetime
 {
     private TestApp _app = null!;

@@ -5,6 +5,7 @@ using static MentorBot.Tests.Features.Goals.GoalTestData;
 namespace MentorBot.Tests.Features.Goals;
 
 /// <summary>A mentor sees what a mentee shares; nobody else sees any goal text, in replies, DMs or the App Home.</summary>
+[Trait(Tier.Name, Tier.Host)]
 public class GoalPrivacyTests : IAsyncLifetime
 {
     private const string Shared = "Shared goal about public speaking";

@@ -3,6 +3,7 @@ using MentorBot.Features.Goals;
 namespace MentorBot.Tests.Features.Goals;
 
 /// <summary>The pure pieces of /goal: splitting typed text, title rules and the progress bar.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public class GoalTextTests
 {
     [Theory]

@@ -1,5 +1,6 @@
 namespace MentorBot.Tests.Features.Home;
 
+[Trait(Tier.Name, Tier.Host)]
 public class MentorHelpTests : IAsyncLifetime
 {
     private TestApp _app = null!;

@@ -4,6 +4,7 @@ using static MentorBot.Tests.Features.Pairs.PairsTestKit;
 
 namespace MentorBot.Tests.Features.Pairs;
 
+[Trait(Tier.Name, Tier.Host)]
 public class InvitationTests : IAsyncLifetime
 {
     private TestApp _app = null!;

@@ -5,6 +5,7 @@ using static MentorBot.Tests.Features.Pairs.PairsTestKit;
 
 namespace MentorBot.Tests.Features.Pairs;
 
+[Trait(Tier.Name, Tier.Host)]
 public class KickoffTests : IAsyncLifetime
 {
     private TestApp _app = null!;

@@ -8,6 +8,7 @@ using static MentorBot.Tests.Features.Pairs.PairsTestKit;
 
 namespace MentorBot.Tests.Features.Pairs;
 
+[Trait(Tier.Name, Tier.Host)]
 public class ManagePairTests : IAsyncLifetime
 {
     private TestApp _app = null!;

@@ -3,6 +3,7 @@ using static MentorBot.Tests.Features.Pairs.PairsTestKit;
 
 namespace MentorBot.Tests.Features.Pairs;
 
+[Trait(Tier.Name, Tier.Host)]
 public class PairStorageTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using MentorBot.Slack.SocketMode;
 namespace MentorBot.Tests.Slack.SocketMode;
 
 /// <summary>Reading Slack's real Socket Mode frames (Fixtures/socket-mode-*) and writing acks in the shape Slack documents.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public class SocketModeFrameTests
 {
     [Theory]

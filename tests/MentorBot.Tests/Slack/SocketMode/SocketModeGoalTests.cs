@@ -3,6 +3,7 @@ using MentorBot.Features.Goals;
 namespace MentorBot.Tests.Slack.SocketMode;
 
 /// <summary>A real feature (/goal add) over the socket: a re-sent envelope stores one goal, even across a restart.</summary>
+[Trait(Tier.Name, Tier.Host)]
 public class SocketModeGoalTests
 {
     [Fact]

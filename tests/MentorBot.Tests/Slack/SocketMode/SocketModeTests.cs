@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 namespace MentorBot.Tests.Slack.SocketMode;
 
 /// <summary>The real app on Socket Mode against the fake Slack's WebSocket server (issue 3).</summary>
+[Trait(Tier.Name, Tier.Host)]
 public class SocketModeTests
 {
     private static string SocketLog(TestApp app) =>
