@@ -32,6 +32,8 @@ public static class FeatureServices
         FeedbackFeature.Services(services, configuration);
         AdminFeature.Services(services, configuration);
 
+        ScheduledJobs.Add(services);
+
         var mentor = new MentorSubcommands();
         SlackRoutes.Mentor(mentor);
         services.AddSingleton(mentor);

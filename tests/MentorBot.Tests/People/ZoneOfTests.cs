@@ -1,7 +1,5 @@
-using MentorBot.Features.CheckIns;
 using MentorBot.Features.Pairs;
 using MentorBot.People;
-using MentorBot.Scheduling;
 using static MentorBot.Tests.Features.CheckIns.CheckInKit;
 
 namespace MentorBot.Tests.People;

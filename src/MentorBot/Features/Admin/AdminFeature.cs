@@ -1,6 +1,5 @@
 using MentorBot.Features.Home;
 using MentorBot.Programme;
-using MentorBot.Scheduling;
 using MentorBot.Slack.Routing;
 
 namespace MentorBot.Features.Admin;
@@ -18,6 +17,5 @@ public static class AdminFeature
         services.AddSingleton<IProgrammeFigures, SignUpFigures>();
         services.AddSingleton<IAppHomeSection, WelcomeHomeSection>();
         services.AddSingleton<IAppHomeSection, ProgrammeHomeSection>();
-        services.AddSingleton<IPeriodicJob, WeeklyDigest>();
     }
 }

@@ -1,6 +1,5 @@
 using MentorBot.Features.Home;
 using MentorBot.Programme;
-using MentorBot.Scheduling;
 using MentorBot.Slack.Routing;
 
 namespace MentorBot.Features.CheckIns;
@@ -12,11 +11,6 @@ public static class CheckInsFeature
     {
         services.AddSingleton<CheckInStore>();
         services.AddSingleton<CheckInFlows>();
-        services.AddSingleton<CheckInScheduler>();
-        services.AddSingleton<NudgeSender>();
-        // Order matters: occurrences are claimed before the outbox is sent in the same tick.
-        services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<CheckInScheduler>());
-        services.AddSingleton<IPeriodicJob>(sp => sp.GetRequiredService<NudgeSender>());
         services.AddSingleton<IPersonalData, CheckInPersonalData>();
         services.AddSingleton<IProgrammeFigures, CheckInFigures>();
         services.AddSingleton<IAppHomeSection, CheckInHomeSection>();

@@ -1,6 +1,5 @@
 using MentorBot.Features.Home;
 using MentorBot.Programme;
-using MentorBot.Scheduling;
 using MentorBot.Slack.Routing;
 
 namespace MentorBot.Features.Feedback;
@@ -13,7 +12,6 @@ public static class FeedbackFeature
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<FeedbackAsking>();
         services.AddSingleton<FeedbackNotifier>();
-        services.AddSingleton<IPeriodicJob, FeedbackJob>();
         services.AddSingleton<IPersonalData, FeedbackPersonalData>();
         services.AddSingleton<IProgrammeFigures, FeedbackFigures>();
         services.AddSingleton<IAppHomeSection, FeedbackHomeSection>();

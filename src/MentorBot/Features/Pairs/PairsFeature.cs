@@ -1,6 +1,5 @@
 using MentorBot.Features.Home;
 using MentorBot.Programme;
-using MentorBot.Scheduling;
 using MentorBot.Slack.Routing;
 
 namespace MentorBot.Features.Pairs;
@@ -17,10 +16,6 @@ public static class PairsFeature
         services.AddSingleton<PairPauses>();
         services.AddSingleton<PairSummaries>();
         services.AddSingleton<PairStarter>();
-        services.AddSingleton<IPeriodicJob, InvitationExpiryJob>();
-        services.AddSingleton<IPeriodicJob, PauseResumeJob>();
-        services.AddSingleton<IPeriodicJob, PairScheduleKeeperJob>();
-        services.AddSingleton<IPeriodicJob, PeopleRefreshJob>();
         services.AddSingleton<IPersonalData, PairsPersonalData>();
         services.AddSingleton<IProgrammeFigures, PairsFigures>();
         services.AddSingleton<IAppHomeSection, PairsHomeSection>();

@@ -1,6 +1,6 @@
 using MentorBot.Cadences;
 
-namespace MentorBot.Tests.Nudges;
+namespace MentorBot.Tests.Cadences;
 
 [Trait(Tier.Name, Tier.Unit)]
 public class CadencePlannerTests
