@@ -67,12 +67,9 @@ public static class CheckInKit
 
     /// <summary>The value of the button with <paramref name="actionId"/> in a posted message.</summary>
     public static string ButtonValue(SlackCall call, string actionId) =>
-        Buttons(call.Args["blocks"]).First(b => b["action_id"]?.ToString() == actionId)["value"]!.ToString();
+        Support.Buttons.ValueOf(call, actionId) ?? throw new InvalidOperationException($"No {actionId} button in the message");
 
-    public static IEnumerable<JsonObject> Buttons(JsonNode? blocks) =>
-        (blocks as JsonArray ?? []).OfType<JsonObject>()
-            .SelectMany(b => (b["elements"] as JsonArray ?? []).OfType<JsonObject>().Concat(b["accessory"] is JsonObject a ? [a] : []))
-            .Where(e => e["type"]?.ToString() == "button");
+    public static IEnumerable<JsonObject> Buttons(JsonNode? blocks) => Support.Buttons.In(blocks);
 
     /// <summary>Where the prompt for <paramref name="user"/> was posted (channel, ts) as the app recorded it.</summary>
     public static (string Channel, string Ts) PromptMessage(TestApp app, string checkInId, string user = Mentor)

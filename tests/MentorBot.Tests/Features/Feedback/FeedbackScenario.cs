@@ -110,16 +110,9 @@ public sealed class FeedbackScenario : IAsyncDisposable
 
     public static bool HasButton(SlackCall call, string actionId) => ButtonValue(call, actionId) is not null;
 
-    public static string? ButtonValue(SlackCall call, string actionId) =>
-        Buttons(call.Args["blocks"]).FirstOrDefault(b => b["action_id"]?.ToString() == actionId)?["value"]?.ToString();
+    public static string? ButtonValue(SlackCall call, string actionId) => Support.Buttons.ValueOf(call, actionId);
 
-    public static IEnumerable<JsonObject> Buttons(JsonNode? node) => node switch
-    {
-        JsonObject o when o["type"]?.ToString() == "button" => [o],
-        JsonObject o => o.SelectMany(p => Buttons(p.Value)),
-        JsonArray a => a.SelectMany(Buttons),
-        _ => [],
-    };
+    public static IEnumerable<JsonObject> Buttons(JsonNode? node) => Support.Buttons.In(node);
 
     /// <summary>Every string a call carries (text, blocks, view), unescaped: what a person could read.</summary>
     public static string Shown(SlackCall call) => string.Join("\n", Strings(call.Args));
