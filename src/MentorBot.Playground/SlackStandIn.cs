@@ -1,22 +1,21 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using MentorBot.FakeSlack;
 
 namespace MentorBot.Playground;
 
 /// <summary>
-/// The Slack Web API as MentorBot calls it, on its own loopback port: the same methods the tests' FakeSlackApi answers,
-/// but it keeps what was posted so the playground page can show it. MentorBot's Slack:ApiBaseUrl points here.
+/// The Slack Web API as MentorBot calls it, on the loopback server the tests' FakeSlackApi also uses
+/// (<see cref="LoopbackSlack"/>), but it keeps what was posted so the playground page can show it.
 /// </summary>
-public sealed class SlackStandIn : IAsyncDisposable
+public sealed class SlackStandIn : ISlackBehaviour, IAsyncDisposable
 {
     public const string BotToken = "xoxb-playground-not-a-real-token";
     private static readonly TimeSpan TriggerLifetime = TimeSpan.FromSeconds(3);
 
     private readonly PlaygroundState _state;
     private readonly TimeProvider _time;
-    private WebApplication? _app;
+    private LoopbackSlack? _server;
 
     public SlackStandIn(PlaygroundState state, TimeProvider time)
     {
@@ -25,33 +24,19 @@ public sealed class SlackStandIn : IAsyncDisposable
     }
 
     /// <summary>Where the stand-in listens (a loopback port chosen at start).</summary>
-    public string Root { get; private set; } = "http://127.0.0.1:1/";
+    public string Root => _server?.Root ?? "http://127.0.0.1:1/";
     public string ApiBaseUrl => Root + "api/";
 
     /// <summary>
     /// Starts listening. Called after MentorBot's own host is built: a host built earlier would be taken for the app
     /// by WebApplicationFactory in tests.
     /// </summary>
-    public async Task StartAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapPost("/api/{method}", (string method, HttpContext http) => HandleApiAsync(method, http));
-        app.MapPost("/response/{id}", (string id, HttpContext http) => HandleResponseUrlAsync(id, http));
-        app.MapPost("/upload/{id}", (string id, HttpContext http) => HandleUploadAsync(id, http));
-        await app.StartAsync();
-        _app = app;
-        Root = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
-    }
+    public async Task StartAsync() => _server = await LoopbackSlack.StartAsync(this);
 
     public string ResponseUrl(string id) => Root + "response/" + id;
 
-    private async Task HandleApiAsync(string method, HttpContext http)
+    public async Task AnswerApiAsync(string method, string? token, JsonObject args, HttpContext http)
     {
-        var args = await ReadArgsAsync(http.Request);
-        var token = http.Request.Headers.Authorization.ToString() is { Length: > 7 } auth ? auth["Bearer ".Length..] : null;
         object answer;
         lock (_state.Gate)
         {
@@ -154,7 +139,7 @@ public sealed class SlackStandIn : IAsyncDisposable
             {
                 var id = "F" + _state.Next();
                 _state.PendingUploads[id] = (Arg("filename") ?? "file", int.TryParse(Arg("length"), out var n) ? n : 0);
-                return new { ok = true, upload_url = Root + "upload/" + id, file_id = id };
+                return new { ok = true, upload_url = _server!.UploadUrl(id), file_id = id };
             }
             case "files.completeUploadExternal":
             {
@@ -178,9 +163,8 @@ public sealed class SlackStandIn : IAsyncDisposable
         }
     }
 
-    private async Task HandleResponseUrlAsync(string id, HttpContext http)
+    public async Task AnswerResponseUrlAsync(string id, JsonObject args, HttpContext http)
     {
-        var args = await ReadArgsAsync(http.Request);
         var now = _time.GetUtcNow();
         lock (_state.Gate)
         {
@@ -217,20 +201,19 @@ public sealed class SlackStandIn : IAsyncDisposable
         await http.Response.WriteAsync("ok");
     }
 
-    private async Task HandleUploadAsync(string id, HttpContext http)
+    public Task AnswerUploadAsync(string id, byte[] content, HttpContext http)
     {
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer);
         lock (_state.Gate)
         {
             if (!_state.PendingUploads.Remove(id, out var pending))
             {
                 http.Response.StatusCode = 404;
-                return;
+                return Task.CompletedTask;
             }
-            _state.Files[id] = new PlaygroundFile(id, pending.Name, pending.Name, buffer.ToArray());
+            _state.Files[id] = new PlaygroundFile(id, pending.Name, pending.Name, content);
             _state.Log(_time.GetUtcNow(), "file upload", "ok");
         }
+        return Task.CompletedTask;
     }
 
     private static object Error(string error) => new { ok = false, error };
@@ -263,47 +246,8 @@ public sealed class SlackStandIn : IAsyncDisposable
             : null;
     }
 
-    private static async Task<JsonObject> ReadArgsAsync(HttpRequest request)
-    {
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync();
-            var args = new JsonObject();
-            foreach (var (key, value) in form) args[key] = ParseMaybeJson(value.ToString());
-            return args;
-        }
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync();
-        try
-        {
-            return string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text) as JsonObject ?? new JsonObject();
-        }
-        catch (JsonException)
-        {
-            return new JsonObject();
-        }
-    }
-
-    // Form-encoded structured arguments (blocks, view, files) arrive as JSON strings.
-    private static JsonNode? ParseMaybeJson(string value)
-    {
-        if (value.StartsWith('[') || value.StartsWith('{'))
-        {
-            try
-            {
-                return JsonNode.Parse(value);
-            }
-            catch (JsonException)
-            {
-            }
-        }
-        return JsonValue.Create(value);
-    }
-
     public async ValueTask DisposeAsync()
     {
-        if (_app is null) return;
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null) await _server.DisposeAsync();
     }
 }

@@ -2,11 +2,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MentorBot.FakeSlack;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace MentorBot.Tests.Support;
 
@@ -20,12 +18,13 @@ public sealed record SlackCall(string Method, string? Token, JsonObject Args, Da
 }
 
 /// <summary>
-/// A Slack Web API on loopback (port 0): records calls, answers with Slack-shaped bodies, and can be told to fail,
-/// rate-limit or stall. Like Slack, it rejects Block Kit that breaks Slack's limits (invalid_blocks).
+/// A Slack Web API on loopback (port 0), on the same server as the playground's stand-in (<see cref="LoopbackSlack"/>):
+/// records calls, answers with Slack-shaped bodies, and can be told to fail, rate-limit or stall. Like Slack, it
+/// rejects Block Kit that breaks Slack's limits (invalid_blocks).
 /// </summary>
-public sealed class FakeSlackApi : IAsyncDisposable
+public sealed class FakeSlackApi : ISlackBehaviour, IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackSlack _server = null!;
     private readonly ConcurrentQueue<SlackCall> _calls = new();
     private readonly ConcurrentDictionary<string, Func<SlackCall, object>> _responders = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task<bool>>>> _scripts = new();
@@ -33,17 +32,13 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly SemaphoreSlim _callArrived = new(0);
     private int _sequence;
 
-    private FakeSlackApi(WebApplication app)
-    {
-        _app = app;
-        SocketMode = new FakeSocketMode(this);
-    }
+    private FakeSlackApi() => SocketMode = new FakeSocketMode(this);
 
     /// <summary>The Socket Mode WebSocket server apps.connections.open hands out URLs for.</summary>
     public FakeSocketMode SocketMode { get; }
 
-    public string Root { get; private set; } = "";
-    public string BaseUrl => Root + "api/";
+    public string Root => _server.Root;
+    public string BaseUrl => _server.ApiBaseUrl;
 
     /// <summary>users.info answers: a plain human in UTC unless a test says otherwise.</summary>
     public ConcurrentDictionary<string, JsonObject> Users { get; } = new();
@@ -60,26 +55,13 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>Starts on a free loopback port, or on <paramref name="port"/> (to come back where a client expects it).</summary>
     public static async Task<FakeSlackApi> StartAsync(int port = 0)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeSlackApi(app);
-        app.UseWebSockets();
-        app.MapPost("/api/{method}", (string method, HttpContext http) => fake.HandleApiAsync(method, http));
-        app.MapPost("/response/{id}", (string id, HttpContext http) => fake.HandleResponseUrlAsync(id, http));
-        app.MapPost("/upload/{id}", async (string id, HttpContext http) =>
+        var fake = new FakeSlackApi();
+        fake._server = await LoopbackSlack.StartAsync(fake, port, app =>
         {
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer);
-            fake.Uploads[id] = buffer.ToArray();
-            return Results.Ok();
+            app.UseWebSockets();
+            app.Map(FakeSocketMode.Path, fake.SocketMode.AcceptAsync);
+            Extensions?.Invoke(app, fake);
         });
-        app.Map(FakeSocketMode.Path, fake.SocketMode.AcceptAsync);
-        Extensions?.Invoke(app, fake);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.Root = address.TrimEnd('/') + "/";
         return fake;
     }
 
@@ -177,10 +159,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
         return call;
     }
 
-    private async Task HandleApiAsync(string method, HttpContext http)
+    public async Task AnswerApiAsync(string method, string? token, JsonObject args, HttpContext http)
     {
-        var token = http.Request.Headers.Authorization.ToString() is { Length: > 7 } auth ? auth["Bearer ".Length..] : null;
-        var args = await ReadArgsAsync(http.Request);
         var problems = method is "chat.postMessage" or "chat.update" or "chat.postEphemeral" or "views.open" or "views.update" or "views.push" or "views.publish"
             ? BlockKitChecker.Check(method, args) : [];
         var call = Record(method, token, args, problems.Count > 0 ? string.Join("; ", problems) : null);
@@ -201,9 +181,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
         await http.Response.WriteAsJsonAsync(answer);
     }
 
-    private async Task HandleResponseUrlAsync(string id, HttpContext http)
+    public async Task AnswerResponseUrlAsync(string id, JsonObject args, HttpContext http)
     {
-        var args = await ReadArgsAsync(http.Request);
         args["response_url_id"] = id;
         var problems = BlockKitChecker.Check("response_url", args);
         Record("response_url", null, args, problems.Count > 0 ? string.Join("; ", problems) : null);
@@ -214,6 +193,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
             return;
         }
         await http.Response.WriteAsync("ok");
+    }
+
+    public Task AnswerUploadAsync(string id, byte[] content, HttpContext http)
+    {
+        Uploads[id] = content;
+        return Task.CompletedTask;
     }
 
     private object DefaultAnswer(SlackCall call)
@@ -252,45 +237,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
                     ? new { ok = true, url = SocketMode.NewUrl() }
                     : new { ok = false, error = "not_allowed_token_type" };
             case "files.getUploadURLExternal":
-                return new { ok = true, upload_url = Root + $"upload/F{n}", file_id = $"F{n}" };
+                return new { ok = true, upload_url = _server.UploadUrl($"F{n}"), file_id = $"F{n}" };
             default:
                 return new { ok = true };
         }
     }
 
-    private static async Task<JsonObject> ReadArgsAsync(HttpRequest request)
-    {
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync();
-            var args = new JsonObject();
-            foreach (var (key, value) in form) args[key] = ParseMaybeJson(value.ToString());
-            return args;
-        }
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync();
-        return string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text) as JsonObject ?? new JsonObject();
-    }
-
-    // Form-encoded structured arguments (blocks, view) arrive as JSON strings.
-    private static JsonNode? ParseMaybeJson(string value)
-    {
-        if (value.StartsWith('[') || value.StartsWith('{'))
-        {
-            try
-            {
-                return JsonNode.Parse(value);
-            }
-            catch (JsonException)
-            {
-            }
-        }
-        return JsonValue.Create(value);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
