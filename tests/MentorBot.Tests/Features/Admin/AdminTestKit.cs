@@ -62,7 +62,7 @@ public static class AdminTestKit
     }
 
     /// <summary>JSON as a person would read it: \u003C and friends turned back into characters.</summary>
-    public static string Readable(string json) => System.Text.RegularExpressions.Regex.Unescape(json);
+    public static string Readable(string json) => Support.Readable.Unescaped(json);
 
     public static JsonObject Time(string? hhmm) => new() { ["type"] = "timepicker", ["action_id"] = "value", ["selected_time"] = hhmm };
 }

@@ -27,11 +27,7 @@ public static class CheckInKit
         cadence ??= Cadence.Default;
         var start = startedAt ?? now;
         var next = CadencePlanner.NextAfter(cadence, TimeZoneInfo.FindSystemTimeZoneById(zone), start, start);
-        return app.Get<PairStore>().Add(new Pair
-        {
-            MentorId = mentor, MenteeId = mentee, Type = type, Status = PairStatus.Active, StartedAt = start,
-            Cadence = cadence, CadenceIsDefault = false, NextCheckInUtc = next,
-        });
+        return app.AddPair(mentor, mentee, type, with: p => p with { StartedAt = start, Cadence = cadence, CadenceIsDefault = false, NextCheckInUtc = next });
     }
 
     public static async Task TickAtAsync(TestApp app, DateTimeOffset at)
@@ -51,13 +47,10 @@ public static class CheckInKit
         }
     }
 
-    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>What the call shows, with JSON's HTML-safe escapes undone, so "&lt;@U1&gt;" reads as Slack would get it.</summary>
-    public static string Shown(this SlackCall call) => call.Args.ToJsonString(Relaxed);
+    public static string Shown(this SlackCall call) => Readable.Json(call.Args);
 
-    public static string Shown(this IEnumerable<JsonObject> blocks) =>
-        new JsonArray(blocks.Select(b => (JsonNode)b.DeepClone()).ToArray()).ToJsonString(Relaxed);
+    public static string Shown(this IEnumerable<JsonObject> blocks) => Readable.Json(new JsonArray(blocks.Select(b => (JsonNode)b.DeepClone()).ToArray()));
 
     public static IReadOnlyList<SlackCall> Prompts(TestApp app, string user = Mentor) =>
         app.Slack.DmsTo(user).Where(c => (c.Arg("text") ?? "").StartsWith(PromptText, StringComparison.Ordinal)).ToList();

@@ -64,8 +64,7 @@ public sealed class FeedbackScenario : IAsyncDisposable
         await TickAsync();
     }
 
-    public Pair MakePair(string mentor, string mentee) =>
-        App.Get<PairStore>().Add(new Pair { MentorId = mentor, MenteeId = mentee, Type = PairType.Mentoring, Status = PairStatus.Active, StartedAt = App.Time.GetUtcNow() });
+    public Pair MakePair(string mentor, string mentee) => App.AddPair(mentor, mentee);
 
     public Task<CommandReply> AskAsync(string text, string asker = Asker) => App.CommandAsync("/askfeedback", text, asker);
 
@@ -115,15 +114,7 @@ public sealed class FeedbackScenario : IAsyncDisposable
     public static IEnumerable<JsonObject> Buttons(JsonNode? node) => Support.Buttons.In(node);
 
     /// <summary>Every string a call carries (text, blocks, view), unescaped: what a person could read.</summary>
-    public static string Shown(SlackCall call) => string.Join("\n", Strings(call.Args));
-
-    private static IEnumerable<string> Strings(JsonNode? node) => node switch
-    {
-        JsonObject o => o.SelectMany(p => Strings(p.Value)),
-        JsonArray a => a.SelectMany(Strings),
-        JsonValue v when v.TryGetValue<string>(out var s) => [s],
-        _ => [],
-    };
+    public static string Shown(SlackCall call) => Readable.Strings(call.Args);
 
     /// <summary>DMs to a person that Slack accepted.</summary>
     public IReadOnlyList<SlackCall> DmsTo(string user) => Slack.DmsTo(user);

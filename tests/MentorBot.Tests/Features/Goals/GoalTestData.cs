@@ -12,11 +12,7 @@ public static class GoalTestData
     public const string Stranger = "USTRANGER";
 
     public static Pair Pair(TestApp app, string mentor = Mentor, string mentee = Mentee, PairType type = PairType.Mentoring,
-        PairStatus status = PairStatus.Active) =>
-        app.Get<PairStore>().Add(new Pair
-        {
-            MentorId = mentor, MenteeId = mentee, Type = type, Status = status, StartedAt = app.Time.GetUtcNow(),
-        });
+        PairStatus status = PairStatus.Active) => app.AddPair(mentor, mentee, type, status);
 
     public static IReadOnlyList<Goal> GoalsOf(TestApp app, string owner) => app.Get<GoalStore>().ListFor(owner, includeDropped: true);
 
@@ -24,13 +20,7 @@ public static class GoalTestData
         app.Get<GoalStore>().Get(owner, number) ?? throw new InvalidOperationException($"no goal #{number} for {owner}");
 
     /// <summary>Every string in a reply or call, unescaped (ToJsonString would hide "&lt;" and emoji behind \u escapes).</summary>
-    public static string Shown(JsonNode? node) => node switch
-    {
-        JsonObject o => string.Join("\n", o.Select(p => Shown(p.Value))),
-        JsonArray a => string.Join("\n", a.Select(Shown)),
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        _ => "",
-    };
+    public static string Shown(JsonNode? node) => Readable.Strings(node);
 
     public static string Shown(CommandReply reply) => Shown(reply.Body);
 

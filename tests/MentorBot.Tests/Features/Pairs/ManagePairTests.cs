@@ -200,7 +200,7 @@ public class ManagePairTests : IAsyncLifetime
         await PairAsync(_app);
         var section = _app.Services.GetServices<IAppHomeSection>().OfType<PairsHomeSection>().Single();
         var blocks = await section.BlocksForAsync(Mentor, _app.Time.GetUtcNow(), CancellationToken.None);
-        var text = System.Text.RegularExpressions.Regex.Unescape(string.Join("\n", blocks.Select(b => b.ToJsonString())));
+        var text = Readable.Unescaped(string.Join("\n", blocks.Select(b => b.ToJsonString())));
         Assert.Contains("you mentor <@UMENTEE>", text);
         Assert.Contains(PairActions.KickoffOpen, text);
     }

@@ -27,9 +27,9 @@ public static class PairsTestKit
     }
 
     /// <summary>What a person reads in a call: JSON with its \u escapes undone.</summary>
-    public static string Read(SlackCall call) => Regex.Unescape(call.Visible);
+    public static string Read(SlackCall call) => Readable.Unescaped(call.Visible);
 
-    public static string Read(CommandReply reply) => Regex.Unescape(reply.AllText);
+    public static string Read(CommandReply reply) => Readable.Unescaped(reply.AllText);
 
     public static async Task<Pair> PairAsync(TestApp app, PairType type = PairType.Mentoring)
     {
