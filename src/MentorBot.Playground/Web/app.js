@@ -405,11 +405,17 @@ function renderModal() {
 }
 
 async function poll() {
+  const me = ui.me;
+  let data;
   try {
-    const r = await fetch("/playground/api/state?user=" + encodeURIComponent(ui.me));
+    const r = await fetch("/playground/api/state?user=" + encodeURIComponent(me));
     if (!r.ok) return;
-    ui.data = await r.json();
+    data = await r.json();
   } catch { return; }
+  // Polls overlap (the timer and a switch of person): an answer for the person shown before would be rendered as
+  // the new person's and then never redrawn, since nothing changed since.
+  if (me !== ui.me) return;
+  ui.data = data;
   renderSidebar();
   const key = ui.me + ui.conv;
   if (ui.data.version !== ui.shownVersion || key !== ui.shownKey) {
