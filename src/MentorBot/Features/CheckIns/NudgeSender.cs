@@ -9,7 +9,8 @@ namespace MentorBot.Features.CheckIns;
 
 /// <summary>
 /// Delivers the nudge outbox at Slack's pace. A 429 parks the nudge (and the whole sender) until Retry-After; a permanent
-/// error marks it failed and pauses that person's pairs; a crash between Slack's answer and our write resends at most
+/// error marks it failed and pauses that person's pairs. A graceful stop (SIGTERM, a deploy) lets the DM in flight finish
+/// and records it, so a restart never resends it; only a crash between Slack's answer and our write can resend, at most
 /// once (the row is still "Sending" and is logged as a possible duplicate): policy (a) of RELIABILITY.md, so no im:history scope.
 /// </summary>
 public sealed class NudgeSender(
@@ -39,14 +40,18 @@ public sealed class NudgeSender(
             if (batch.Count == 0) return;
             foreach (var nudge in batch)
             {
-                if (!await DeliverAsync(nudge, now, ct)) return;
+                if (ct.IsCancellationRequested) return; // stopping: what was in flight is recorded, the rest waits for the next start
+                if (!await DeliverAsync(nudge, now)) return;
             }
         }
     }
 
     /// <returns>False when Slack asked us to slow down: the rest waits for a later tick.</returns>
-    private async Task<bool> DeliverAsync(Nudge nudge, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> DeliverAsync(Nudge nudge, DateTimeOffset now)
     {
+        // Never the stopping token: cancelling a post that Slack may already have taken would leave the row "Sending"
+        // and DM it again after the restart. The Slack client's own timeouts (10 s a try) bound the wait.
+        var ct = CancellationToken.None;
         if (nudge.Status == NudgeStatus.Sending)
             logger.LogWarning("Nudge {NudgeId} was being sent when MentorBot stopped; sending it again (may arrive twice)", nudge.Id);
 
