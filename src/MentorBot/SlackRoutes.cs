@@ -83,5 +83,6 @@ public static class SlackRoutes
         mentor.Admin<SettingsCommand>("settings", "/mentor settings", "programme name, default cadence, working hours, reminders");
         mentor.Admin<SignUpsCommand>("signups", "/mentor signups", "see waiting sign-ups and pair them");
         mentor.Admin<StatsCommand>("stats", "/mentor stats", "programme health figures (aggregates only)");
+        mentor.Admin<DigestCommand>("digest", "/mentor digest", "see the next weekly digest privately, exactly as it will be posted");
     }
 }

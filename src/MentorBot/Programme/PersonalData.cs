@@ -17,7 +17,12 @@ public interface IPersonalData
 }
 
 /// <summary>One aggregate line of programme health: counts and rates only, never content.</summary>
-public sealed record ProgrammeFigure(string Label, string Value);
+/// <param name="RestsOn">
+/// The size of the smallest group the figure describes, in its own unit: people, pairs, requests or ratings ("3 active
+/// pairs" rests on 3). <see cref="PublicFigures"/> posts it only from 5 on.
+/// </param>
+/// <param name="AdminDetail">What only admins may read next to it (which pairs are at risk); never posted in a channel.</param>
+public sealed record ProgrammeFigure(string Label, string Value, int RestsOn, string? AdminDetail = null);
 
 /// <summary>A feature's aggregate figures for /mentor stats, the admin App Home and the weekly digest.</summary>
 public interface IProgrammeFigures

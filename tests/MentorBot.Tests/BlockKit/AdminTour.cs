@@ -44,6 +44,7 @@ public sealed class AdminTour : IBlockKitTour
 
         await app.CommandAsync("/mentor", "signups", admin);
         await app.CommandAsync("/mentor", "stats", admin);
+        await app.CommandAsync("/mentor", "digest", admin);
         await app.CommandAsync("/mentor", "admins", admin);
         await app.Slack.WaitForCallAsync("response_url", c => c.Visible.Contains("admins"));
         await app.InteractAsync(Interactions.ViewButtonClick(admin, PairingModal.OpenAction, "UJOINER"));

@@ -25,7 +25,7 @@ public sealed class ProgrammeFiguresReport(IEnumerable<IProgrammeFigures> source
         return all;
     }
 
-    /// <summary>Figures as section fields, ten to a block (Slack's limit).</summary>
+    /// <summary>Figures as section fields, ten to a block (Slack's limit), with what only admins may read.</summary>
     public static IEnumerable<JsonObject> Render(IReadOnlyList<ProgrammeFigure> figures)
     {
         if (figures.Count == 0)
@@ -34,11 +34,13 @@ public sealed class ProgrammeFiguresReport(IEnumerable<IProgrammeFigures> source
             yield break;
         }
         foreach (var chunk in figures.Chunk(Limits.SectionFields))
-            yield return Blocks.Fields(chunk.Select(f => $"*{Mrkdwn.Escape(f.Label)}*\n{Mrkdwn.Escape(f.Value)}").ToArray());
+            yield return Blocks.Fields(chunk.Select(f => $"*{Mrkdwn.Escape(f.Label)}*\n{Mrkdwn.Escape(Shown(f))}").ToArray());
     }
 
     public static string AsText(IReadOnlyList<ProgrammeFigure> figures) =>
-        "Programme figures: " + string.Join("; ", figures.Select(f => $"{f.Label}: {f.Value}"));
+        "Programme figures: " + string.Join("; ", figures.Select(f => $"{f.Label}: {Shown(f)}"));
+
+    private static string Shown(ProgrammeFigure f) => f.AdminDetail is { } detail ? $"{f.Value}: {detail}" : f.Value;
 }
 
 /// <summary>The admin feature's own figures: sign-ups and how many of them got paired.</summary>
@@ -49,10 +51,11 @@ public sealed class SignUpFigures(SignUpStore signUps) : IProgrammeFigures
         var all = signUps.All();
         var mentors = signUps.Mentors();
         var mentees = all.Where(s => s.Role == SignUpRole.Mentee).ToList();
-        yield return new ProgrammeFigure("Mentees waiting to be paired", mentees.Count(s => s.Status == SignUpStatus.Waiting).ToString());
-        yield return new ProgrammeFigure("Mentors signed up", $"{mentors.Count} ({mentors.Count(m => !m.IsFull)} with room)");
-        yield return new ProgrammeFigure("Mentees paired from sign-ups", $"{mentees.Count(s => s.Status == SignUpStatus.Paired)} of {mentees.Count}");
-        var recent = all.Count(s => s.SignedUpAt > now.AddDays(-28));
-        yield return new ProgrammeFigure("Sign-ups in the last 4 weeks", recent.ToString());
+        var waiting = mentees.Count(s => s.Status == SignUpStatus.Waiting);
+        yield return new ProgrammeFigure("Mentees waiting to be paired", waiting.ToString(), waiting);
+        yield return new ProgrammeFigure("Mentors signed up", $"{mentors.Count} ({mentors.Count(m => !m.IsFull)} with room)", mentors.Count);
+        yield return new ProgrammeFigure("Mentees paired from sign-ups", $"{mentees.Count(s => s.Status == SignUpStatus.Paired)} of {mentees.Count}", mentees.Count);
+        var recent = all.Where(s => s.SignedUpAt > now.AddDays(-28)).Select(s => s.UserId).Distinct().Count();
+        yield return new ProgrammeFigure("People who signed up in the last 4 weeks", recent.ToString(), recent);
     }
 }

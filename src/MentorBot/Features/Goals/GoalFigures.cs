@@ -9,12 +9,13 @@ public sealed class GoalFigures(GoalStore goals) : IProgrammeFigures
     public IEnumerable<ProgrammeFigure> Figures(DateTimeOffset now)
     {
         var counts = goals.CountByStatus();
-        int Count(GoalStatus s) => counts.GetValueOrDefault(s);
-        var set = counts.Values.Sum();
-        var done = Count(GoalStatus.Done);
-        yield return new ProgrammeFigure("Goals set", set.ToString(CultureInfo.InvariantCulture));
-        yield return new ProgrammeFigure("Goals completed", done.ToString(CultureInfo.InvariantCulture));
-        yield return new ProgrammeFigure("Goals open", Count(GoalStatus.Open).ToString(CultureInfo.InvariantCulture));
-        yield return new ProgrammeFigure("Goal completion rate", set == 0 ? "–" : (done / (double)set).ToString("P0", CultureInfo.InvariantCulture));
+        var set = counts.Values.Sum(c => c.Goals);
+        var done = counts.GetValueOrDefault(GoalStatus.Done);
+        var open = counts.GetValueOrDefault(GoalStatus.Open);
+        var owners = goals.CountOwners();
+        yield return new ProgrammeFigure("Goals set", set.ToString(CultureInfo.InvariantCulture), owners);
+        yield return new ProgrammeFigure("Goals completed", done.Goals.ToString(CultureInfo.InvariantCulture), done.Owners);
+        yield return new ProgrammeFigure("Goals open", open.Goals.ToString(CultureInfo.InvariantCulture), open.Owners);
+        yield return new ProgrammeFigure("Goal completion rate", set == 0 ? "–" : (done.Goals / (double)set).ToString("P0", CultureInfo.InvariantCulture), owners);
     }
 }

@@ -57,9 +57,13 @@ public sealed class GoalStore
         }
     }
 
-    /// <summary>Counts by status across the programme (aggregates only, for admins).</summary>
-    public IReadOnlyDictionary<GoalStatus, int> CountByStatus() =>
-        _goals.FindAll().GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Count());
+    /// <summary>Goals and their distinct owners by status across the programme (aggregates only, for admins and the digest).</summary>
+    public IReadOnlyDictionary<GoalStatus, (int Goals, int Owners)> CountByStatus() =>
+        _goals.Query().Select(g => new { g.Status, g.OwnerId }).ToEnumerable()
+            .GroupBy(g => g.Status).ToDictionary(g => g.Key, g => (g.Count(), g.Select(x => x.OwnerId).Distinct().Count()));
+
+    /// <summary>How many people have set a goal.</summary>
+    public int CountOwners() => _goals.Query().Select(g => g.OwnerId).ToEnumerable().Distinct().Count();
 
     /// <summary>The owner's own goals, open first (dropped ones only when asked for).</summary>
     public IReadOnlyList<Goal> ListFor(string ownerId, bool includeDropped = false) =>

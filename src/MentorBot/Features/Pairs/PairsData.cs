@@ -64,16 +64,17 @@ public sealed class PairsFigures(PairStore pairs, InvitationStore invitations) :
     {
         var all = pairs.AllForFigures();
         var active = all.Where(p => p.Status == PairStatus.Active).ToList();
-        yield return new("Active pairs", active.Count.ToString());
+        ProgrammeFigure Pairs(string label, int count) => new(label, count.ToString(), count);
+        yield return Pairs("Active pairs", active.Count);
         foreach (var type in Enum.GetValues<PairType>())
-            yield return new($"Active pairs: {PairText.TypeName(type)}", active.Count(p => p.Type == type).ToString());
-        yield return new("Paused pairs", all.Count(p => p.Status == PairStatus.Paused).ToString());
-        yield return new("Invitations waiting for an answer", invitations.CountPending().ToString());
+            yield return Pairs($"Active pairs: {PairText.TypeName(type)}", active.Count(p => p.Type == type));
+        yield return Pairs("Paused pairs", all.Count(p => p.Status == PairStatus.Paused));
+        yield return Pairs("Invitations waiting for an answer", invitations.CountPending());
         var ended = all.Where(p => p.Status == PairStatus.Ended).ToList();
-        yield return new("Ended pairs", ended.Count.ToString());
+        yield return Pairs("Ended pairs", ended.Count);
         foreach (var reason in Enum.GetValues<EndReason>())
-            yield return new($"Ended pairs: {PairText.ReasonName(reason).ToLowerInvariant()}", ended.Count(p => p.EndReason == reason).ToString());
-        yield return new("Ended pairs: no reason given", ended.Count(p => p.EndReason is null).ToString());
+            yield return Pairs($"Ended pairs: {PairText.ReasonName(reason).ToLowerInvariant()}", ended.Count(p => p.EndReason == reason));
+        yield return Pairs("Ended pairs: no reason given", ended.Count(p => p.EndReason is null));
     }
 }
 

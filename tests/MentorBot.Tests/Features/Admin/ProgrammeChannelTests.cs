@@ -61,7 +61,7 @@ public class ProgrammeChannelTests
     {
         await using var app = await StartAsync();
         await app.SetChannelAsync();
-        await app.SignUpAsync("UMENTEE", "mentee", "SECRET-TOPIC-TEXT");
+        for (var i = 1; i <= 5; i++) await app.SignUpAsync($"UMENTEE{i}", "mentee", "SECRET-TOPIC-TEXT"); // 5: enough to be public
         var jobs = app.Get<PeriodicJobs>();
 
         app.Time.SetUtcNow(new DateTimeOffset(2026, 3, 9, 8, 59, 0, TimeSpan.Zero)); // Monday, before 09:00
