@@ -60,6 +60,20 @@ public sealed class SlackReplies(SlackApiClient slack, ILogger<SlackReplies> log
             : TellAsync(to, text, blocks, ct);
 
     /// <summary>
+    /// An answer computed after Slack was already acknowledged: its message goes through the response_url, then its
+    /// follow-up runs. A modal's answer (errors, update) has nowhere to go then, and is logged.
+    /// </summary>
+    public async Task AnswerLateAsync(string? responseUrl, SlackAck late, string what, CancellationToken ct)
+    {
+        if (late.Body is { } body)
+        {
+            if (responseUrl is { Length: > 0 } && body["response_type"] is not null) await slack.RespondAsync(responseUrl, body, ct);
+            else logger.LogWarning("The late answer to {What} could not be shown: Slack had already been acknowledged", what);
+        }
+        if (late.FollowUp is { } next) await next(ct);
+    }
+
+    /// <summary>
     /// Opens a modal before the ack (the trigger expires in about 3 s). If Slack is slow, the ack goes out after
     /// <see cref="OpenBudget"/> and the call finishes behind it. If the trigger expired or Slack refuses, the person is
     /// told, kindly, what to do instead (<paramref name="unavailable"/>), and the log says why.

@@ -17,6 +17,7 @@ public sealed class SlackRouter(
     ISlackDeliveryLog deliveries,
     SlackIdentity identity,
     SlackApiClient slack,
+    SlackReplies replies,
     ILogger<SlackRouter> logger)
 {
     public const string SorryText = "Sorry, something went wrong on my side. Please try again in a moment.";
@@ -46,17 +47,7 @@ public sealed class SlackRouter(
         logger.LogWarning("{What} was still being handled after {Deadline} ms; acknowledged Slack first, the answer follows",
             what, AckDeadline.TotalMilliseconds);
         var responseUrl = request.GetString("response_url");
-        return SlackAck.Empty.Then(async followUpCt =>
-        {
-            var late = await work;
-            if (late.Body is { } body)
-            {
-                // Only a message can go through response_url; a modal's answer (errors, update) has nowhere to go.
-                if (responseUrl is not null && body["response_type"] is not null) await slack.RespondAsync(responseUrl, body, followUpCt);
-                else logger.LogWarning("The late answer to {What} could not be shown: Slack had already been acknowledged", what);
-            }
-            if (late.FollowUp is { } next) await next(followUpCt);
-        });
+        return SlackAck.Empty.Then(async followUpCt => await replies.AnswerLateAsync(responseUrl, await work, what, followUpCt));
     }
 
     public async Task<SlackAck> DispatchAsync(SlackRequest request, CancellationToken ct)

@@ -19,6 +19,13 @@ public sealed class Admins(IOptionsMonitor<AdminOptions> options, UserDirectory 
 
     public bool IsConfiguredAdmin(string userId) => options.CurrentValue.AdminUserIds.Contains(userId, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The answer without asking Slack: true for configured admins and cached workspace admins, false for someone
+    /// cached as neither, null for someone MentorBot has never looked up.
+    /// </summary>
+    public bool? IsAdminFromCache(string userId) =>
+        IsConfiguredAdmin(userId) ? true : people.Cached(userId) is { } person ? person is { IsWorkspaceAdmin: true, IsDeactivated: false } : null;
+
     public async Task<bool> IsAdminAsync(string userId, CancellationToken ct)
     {
         if (IsConfiguredAdmin(userId)) return true;

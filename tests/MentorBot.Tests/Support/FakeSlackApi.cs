@@ -106,6 +106,9 @@ public sealed class FakeSlackApi : ISlackBehaviour, IAsyncDisposable
     public void ServerErrorNext(string method, int times = 1) =>
         Script(method, times, http => { http.Response.StatusCode = 500; return Task.FromResult(true); });
 
+    /// <summary>For <see cref="Delay"/>: every Web API method.</summary>
+    public const string AnyMethod = "*";
+
     /// <summary>Every call to the method waits this long before answering (recorded first, as a slow Slack would).</summary>
     public void Delay(string method, TimeSpan delay) => _delays[method] = delay;
 
@@ -165,7 +168,7 @@ public sealed class FakeSlackApi : ISlackBehaviour, IAsyncDisposable
             ? BlockKitChecker.Check(method, args) : [];
         var call = Record(method, token, args, problems.Count > 0 ? string.Join("; ", problems) : null);
 
-        if (_delays.TryGetValue(method, out var delay)) await Task.Delay(delay);
+        if (_delays.TryGetValue(method, out var delay) || _delays.TryGetValue(AnyMethod, out delay)) await Task.Delay(delay);
         if (_scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted) && await scripted(http)) return;
         if (problems.Count > 0)
         {

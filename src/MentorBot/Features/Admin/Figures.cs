@@ -56,6 +56,6 @@ public sealed class SignUpFigures(SignUpStore signUps) : IProgrammeFigures
         yield return new ProgrammeFigure("Mentors signed up", $"{mentors.Count} ({mentors.Count(m => !m.IsFull)} with room)", mentors.Count);
         yield return new ProgrammeFigure("Mentees paired from sign-ups", $"{mentees.Count(s => s.Status == SignUpStatus.Paired)} of {mentees.Count}", mentees.Count);
         var recent = all.Where(s => s.SignedUpAt > now.AddDays(-28)).Select(s => s.UserId).Distinct().Count();
-        yield return new ProgrammeFigure("People who signed up in the last 4 weeks", recent.ToString(), recent);
+        yield return new ProgrammeFigure("Sign-ups in the last 4 weeks", recent.ToString(), recent);
     }
 }

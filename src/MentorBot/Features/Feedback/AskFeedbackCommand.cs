@@ -35,7 +35,16 @@ public sealed class AskFeedbackCommand(FeedbackAsking asking, FeedbackNotifier n
         if (text.People.Count > FeedbackAsking.MaxPeople)
             return SlackAck.Ephemeral($"You named {text.People.Count} people; I can ask up to {FeedbackAsking.MaxPeople} at a time. " +
                                       "Pick the ones who saw your work most closely.");
-        if (await asking.ProblemsWithAsync(command.UserId, text.People, ct) is { Count: > 0 } problems)
+        if (text.Topic.Length > FeedbackAsking.MaxTopic)
+            return SlackAck.Ephemeral($"That topic is {text.Topic.Length} characters; keep it under {FeedbackAsking.MaxTopic}. " +
+                                      "Type `/askfeedback` alone to use the form, where there's room for context and a link.");
+        if (asking.NotYetKnown(text.People) is { Count: > 0 } unknown && text.Topic.Length > 0)
+        {
+            // The ack never waits on Slack: look them up after it, then answer through the response_url.
+            return SlackAck.Ephemeral(LookingUp).Then(async later =>
+                await replies.AnswerLateAsync(command.ResponseUrl, Ask(command, text, await asking.LookUpAsync(unknown, later)), "/askfeedback", later));
+        }
+        if (asking.ProblemsWith(command.UserId, text.People) is { Count: > 0 } problems)
             return SlackAck.Ephemeral(string.Join("\n", problems) + "\nNothing was sent.");
         if (text.Topic.Length == 0)
         {
@@ -44,14 +53,21 @@ public sealed class AskFeedbackCommand(FeedbackAsking asking, FeedbackNotifier n
                 ? SlackAck.Ephemeral("What would you like feedback on? I've opened the form with those people filled in.")
                 : SlackAck.Ephemeral($"What would you like feedback on? Add the topic after the names: {Usage}");
         }
-        if (text.Topic.Length > FeedbackAsking.MaxTopic)
-            return SlackAck.Ephemeral($"That topic is {text.Topic.Length} characters; keep it under {FeedbackAsking.MaxTopic}. " +
-                                      "Type `/askfeedback` alone to use the form, where there's room for context and a link.");
+        return Ask(command, text, null);
+    }
 
+    public const string LookingUp = "One moment: I'm looking up who you named…";
+
+    /// <summary>Checks the named people (from what MentorBot knows), then saves one request each; the DMs go after the answer.</summary>
+    private SlackAck Ask(SlashCommand command, AskFeedbackText text, IReadOnlySet<string>? unknownToSlack)
+    {
+        if (asking.ProblemsWith(command.UserId, text.People, unknownToSlack) is { Count: > 0 } problems)
+            return SlackAck.Ephemeral(string.Join("\n", problems) + "\nNothing was sent.");
         var requests = asking.Ask(command.UserId, text.People, text.Topic, null, null, null);
         return SlackAck.Ephemeral(AskedLine(text.People, text.Topic) + " I'll DM you each answer as it comes in.")
             .Then(async token =>
             {
+                await asking.PlaceRemindersAsync(requests, token);
                 foreach (var r in requests) await notifier.SendAsync(r.Id, token);
             });
     }

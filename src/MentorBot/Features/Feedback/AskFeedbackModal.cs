@@ -54,7 +54,7 @@ public sealed class AskFeedbackModal(FeedbackAsking asking, FeedbackNotifier not
         var people = (state[PeopleBlock]?.SelectedUsers ?? []).Distinct().ToList();
         if (people.Count == 0) errors[PeopleBlock] = "Pick at least one person to ask.";
         else if (people.Count > FeedbackAsking.MaxPeople) errors[PeopleBlock] = $"You can ask up to {FeedbackAsking.MaxPeople} people at a time.";
-        else if (await asking.ProblemsWithAsync(asker, people, ct) is { Count: > 0 } problems) errors[PeopleBlock] = string.Join(" ", problems);
+        else if (asking.ProblemsWith(asker, people) is { Count: > 0 } problems) errors[PeopleBlock] = string.Join(" ", problems);
 
         var topic = state.Text(TopicBlock);
         if (topic is null) errors[TopicBlock] = "Say in a few words what you'd like feedback on.";
@@ -84,6 +84,7 @@ public sealed class AskFeedbackModal(FeedbackAsking asking, FeedbackNotifier not
         var requests = asking.Ask(asker, people, topic!, context, goal, by);
         return SlackAck.Empty.Then(async token =>
         {
+            await asking.PlaceRemindersAsync(requests, token);
             foreach (var r in requests) await notifier.SendAsync(r.Id, token);
             try
             {

@@ -8,8 +8,10 @@ namespace MentorBot.Features.Home;
 /// /mentor: help, and the verbs listed in SlackRoutes.Mentor. The one place the admin-only rule of a verb is checked:
 /// verbs registered with <see cref="MentorSubcommands.Admin{T}"/> never run for anyone else.
 /// </summary>
-public sealed class MentorCommand(MentorSubcommands subcommands, Admins admins, IServiceProvider services) : ISlashCommandHandler
+public sealed class MentorCommand(MentorSubcommands subcommands, Admins admins, SlackReplies replies, IServiceProvider services) : ISlashCommandHandler
 {
+    public const string CheckingAdmin = "One moment: I'm checking with Slack that you run the programme…";
+
     public async Task<SlackAck> HandleAsync(SlashCommand command, CancellationToken ct)
     {
         var text = CommandText.Parse(command.Text);
@@ -17,9 +19,22 @@ public sealed class MentorCommand(MentorSubcommands subcommands, Admins admins, 
             return MentorHelp.Full(subcommands);
         if (subcommands.Find(text.Verb) is not { } sub)
             return MentorHelp.Unknown(command.Command, text.Verb);
-        if (sub.AdminOnly && !await admins.IsAdminAsync(command.UserId, ct))
-            return SlackAck.Ephemeral(Admins.Refusal);
         var handler = (IMentorSubcommand)services.GetRequiredService(sub.Handler);
-        return await handler.HandleAsync(command, text, ct);
+        switch (sub.AdminOnly ? admins.IsAdminFromCache(command.UserId) : true)
+        {
+            case true:
+                return await handler.HandleAsync(command, text, ct);
+            case false:
+                return SlackAck.Ephemeral(Admins.Refusal);
+            default:
+                // Someone MentorBot has never looked up: the ack never waits on Slack, so ask after it and answer then.
+                return SlackAck.Ephemeral(CheckingAdmin).Then(async later =>
+                {
+                    if (!await admins.IsAdminAsync(command.UserId, later))
+                        await replies.TellAsync(ReplyTarget.Of(command), Admins.Refusal, later);
+                    else
+                        await replies.AnswerLateAsync(command.ResponseUrl, await handler.HandleAsync(command, text, later), command.Command + " " + text.Verb, later);
+                });
+        }
     }
 }

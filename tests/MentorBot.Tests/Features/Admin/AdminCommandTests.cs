@@ -1,3 +1,4 @@
+using MentorBot.Features.Home;
 using System.Text.Json.Nodes;
 using MentorBot.Cadences;
 using MentorBot.Features.Admin;
@@ -18,10 +19,18 @@ public class AdminCommandTests
     public async Task AdminVerb_IsPolitelyRefused_ForNonAdmins(string text)
     {
         await using var app = await StartAsync();
+        // Someone MentorBot has never looked up: the ack says it is checking, the refusal follows once Slack answered.
         var reply = await app.CommandAsync("/mentor", text, "UPLAIN");
-
         Assert.Equal("ephemeral", reply.ResponseType);
-        Assert.Equal(Admins.Refusal, reply.Text);
+        Assert.Equal(MentorCommand.CheckingAdmin, reply.Text);
+        var later = await app.Slack.WaitForCallAsync("response_url", c => c.Arg("response_url_id") == "cmd-UPLAIN");
+        Assert.Equal(Admins.Refusal, later.Arg("text"));
+
+        // Known now (cached): refused in the ack itself, without asking Slack again.
+        var lookups = app.Slack.Calls("users.info").Count;
+        var again = await app.CommandAsync("/mentor", text, "UPLAIN");
+        Assert.Equal(Admins.Refusal, again.Text);
+        Assert.Equal(lookups, app.Slack.Calls("users.info").Count);
         Assert.DoesNotContain(app.Slack.Calls(), c => c.Method is "views.open" or "chat.postMessage" or "conversations.info");
     }
 
@@ -33,7 +42,11 @@ public class AdminCommandTests
 
         var reply = await app.CommandAsync("/mentor", "stats", "UOWNER");
 
-        Assert.Contains("Programme figures", reply.AllText);
+        Assert.Equal(MentorCommand.CheckingAdmin, reply.Text);
+        var figures = await app.Slack.WaitForCallAsync("response_url", c => c.Arg("response_url_id") == "cmd-UOWNER");
+        Assert.Contains("Programme figures", figures.Visible);
+        // Cached from then on: the next admin verb answers in the ack.
+        Assert.Contains("Programme figures", (await app.CommandAsync("/mentor", "stats", "UOWNER")).AllText);
     }
 
     [Fact]
@@ -42,9 +55,10 @@ public class AdminCommandTests
         await using var app = await StartAsync();
         app.Slack.AddUser("UGONE", "Gone", isAdmin: true, deleted: true);
 
-        var reply = await app.CommandAsync("/mentor", "stats", "UGONE");
+        await app.CommandAsync("/mentor", "stats", "UGONE");
 
-        Assert.Equal(Admins.Refusal, reply.Text);
+        var later = await app.Slack.WaitForCallAsync("response_url", c => c.Arg("response_url_id") == "cmd-UGONE");
+        Assert.Equal(Admins.Refusal, later.Arg("text"));
     }
 
     [Fact]

@@ -24,10 +24,7 @@ public class AskFeedbackRefusalTests : IAsyncLifetime
     [InlineData("<@UGIVER|gio> <@UGONE|gone> Topic", "Nothing was sent")]
     public async Task BadAsk_IsRefusedPrivately_AndNothingIsSent(string text, string expected)
     {
-        var reply = await _s.AskAsync(text);
-
-        Assert.Equal("ephemeral", reply.ResponseType);
-        Assert.Contains(expected, reply.Text);
+        Assert.Contains(expected, await AnswerToAsync(text));
         Assert.Empty(_s.Store.AskedBy(Asker));
         Assert.Empty(_s.Slack.Calls("chat.postMessage"));
     }
@@ -37,11 +34,22 @@ public class AskFeedbackRefusalTests : IAsyncLifetime
     {
         _s.Slack.Respond("users.info", _ => new { ok = false, error = "user_not_found" });
 
-        var reply = await _s.AskAsync("<@UNOSUCH|who> Topic");
-
-        Assert.Contains("can't find", reply.Text);
+        Assert.Contains("can't find", await AnswerToAsync("<@UNOSUCH|who> Topic"));
         Assert.Empty(_s.Store.AskedBy(Asker));
     }
+
+    [Fact]
+    public async Task SomeoneAlreadyLookedUp_IsRefusedInTheAckItself()
+    {
+        await _s.App.Get<MentorBot.People.UserDirectory>().GetAsync("UGONE", default);
+
+        var reply = await _s.AskAsync("<@UGONE|gone> How did my demo go?");
+
+        Assert.Contains("deactivated", reply.Text);
+        Assert.DoesNotContain(_s.Slack.Calls("response_url"), c => c.Visible.Contains("deactivated"));
+    }
+
+    private Task<string> AnswerToAsync(string text) => _s.AskAndReadAsync(text);
 
     [Fact]
     public async Task TooLongTopic_IsRefused_WithAPointerToTheForm()
@@ -76,9 +84,7 @@ public class AskFeedbackRefusalTests : IAsyncLifetime
     [Fact]
     public async Task RepeatedMentionsCountOnce_AndMentionsInTheTopicStayText()
     {
-        var reply = await _s.AskAsync($"<@{Giver}|gio> <@{Giver}|gio> How did my pairing with <@{Peer}|pia> go? <!channel>");
-
-        Assert.Contains("I've asked", reply.Text);
+        Assert.Contains("I\'ve asked", await _s.AskAndReadAsync($"<@{Giver}|gio> <@{Giver}|gio> How did my pairing with <@{Peer}|pia> go? <!channel>"));
         var request = Assert.Single(_s.Store.AskedBy(Asker));
         Assert.Equal(Giver, request.GiverId);
         var dm = await _s.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == FakeSlackApi.DmOf(Giver));
@@ -93,9 +99,7 @@ public class AskFeedbackRefusalTests : IAsyncLifetime
     {
         _s.Slack.ServerErrorNext("users.info", times: 3);
 
-        var reply = await _s.AskAsync($"<@{Giver}|gio> My retro notes");
-
-        Assert.Contains("I've asked", reply.Text);
+        Assert.Contains("I\'ve asked", await _s.AskAndReadAsync($"<@{Giver}|gio> My retro notes"));
         await _s.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == FakeSlackApi.DmOf(Giver));
     }
 }

@@ -68,11 +68,26 @@ public sealed class FeedbackScenario : IAsyncDisposable
 
     public Task<CommandReply> AskAsync(string text, string asker = Asker) => App.CommandAsync("/askfeedback", text, asker);
 
+    /// <summary>
+    /// What the asker reads: the ack, or, when someone named was never looked up, the answer that follows through the
+    /// response_url once Slack told who they are (the ack never waits on Slack).
+    /// </summary>
+    public async Task<string> AskAndReadAsync(string text, string asker = Asker)
+    {
+        bool Answer(SlackCall c) => c.Arg("response_url_id") == "cmd-" + asker && c.Arg("text") != AskFeedbackCommand.LookingUp;
+        var before = Slack.Calls("response_url").Count(Answer);
+        var reply = await AskAsync(text, asker);
+        Assert.Equal("ephemeral", reply.ResponseType);
+        if (reply.Text != AskFeedbackCommand.LookingUp) return reply.Text;
+        var late = await Slack.WaitForCallsAsync("response_url", before + 1, Answer);
+        Assert.Equal("ephemeral", late[before].Arg("response_type"));
+        return late[before].Arg("text")!;
+    }
+
     /// <summary>Asks the giver and waits until their request DM arrived; returns the request.</summary>
     public async Task<FeedbackRequest> AskAndDeliverAsync(string topic = "How did my demo land?", string giver = Giver, string asker = Asker)
     {
-        var reply = await AskAsync($"<@{giver}|x> {topic}", asker);
-        Assert.Contains("I've asked", reply.Text);
+        Assert.Contains("I've asked", await AskAndReadAsync($"<@{giver}|x> {topic}", asker));
         var dm = await Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == FakeSlackApi.DmOf(giver) && HasButton(c, FeedbackMessages.Give) && Shown(c).Contains(topic)
             && int.Parse(ButtonValue(c, FeedbackMessages.Give)!) > LastAsked);
         var id = int.Parse(ButtonValue(dm, FeedbackMessages.Give)!);

@@ -23,6 +23,8 @@ public static class PairsTestKit
         app.Slack.AddUser(Bot, "Robo", isBot: true);
         app.Slack.AddUser(Gone, "Gone", deleted: true);
         app.Slack.AddUser(Outsider, "Olli");
+        // Both have used MentorBot before: the admin check answers from what it knows, in the ack.
+        foreach (var known in new[] { Admin, Outsider }) await app.Get<MentorBot.People.UserDirectory>().GetAsync(known, CancellationToken.None);
         return app;
     }
 

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using static MentorBot.Tests.Features.AdminTests.AdminTestKit;
+
+namespace MentorBot.Tests.Reliability;
+
+/// <summary>
+/// The ack never waits on Slack: with every Web API call taking 4 s, each command is answered from local state at
+/// once (Slack gives 3 s), and its work still arrives afterwards. Opening a modal is the one call allowed before the
+/// ack (its trigger expires), so commands that open one are left out here.
+/// </summary>
+[Trait(Tier.Name, Tier.Host)]
+public class AckNeverWaitsTests
+{
+    private static readonly TimeSpan SlowSlack = TimeSpan.FromSeconds(4);
+
+    // Wide margin on purpose (a busy CI machine): the point is "not after Slack", i.e. well under 4 s.
+    private static readonly TimeSpan AckedBefore = TimeSpan.FromSeconds(1.5);
+
+    [Theory]
+    [InlineData("/mentor", "help", "UPERSON")]
+    [InlineData("/mentor", "pairs", "UPERSON")]
+    [InlineData("/mentor", "frobnicate", "UPERSON")]
+    [InlineData("/mentor", "ask <@UOTHER> peer", "UPERSON")]
+    [InlineData("/mentor", "pair <@UOTHER> <@UPERSON>", AdminId)]
+    [InlineData("/mentor", "stats", AdminId)]
+    [InlineData("/mentor", "stats", "UNOTADMIN")]
+    [InlineData("/mentor", "digest", AdminId)]
+    [InlineData("/mentor", "signups", AdminId)]
+    [InlineData("/mentor", "admins", "UPERSON")]
+    [InlineData("/mentor", "channel <#CPROG|mentoring>", AdminId)]
+    [InlineData("/mentor", "announce", AdminId)]
+    [InlineData("/mentor", "export", "UPERSON")]
+    [InlineData("/mentor", "forget-me", "UPERSON")]
+    [InlineData("/goal", "add Learn to give a talk", "UPERSON")]
+    [InlineData("/goal", "list", "UPERSON")]
+    [InlineData("/askfeedback", "<@UOTHER> How did my demo land?", "UPERSON")]
+    public async Task EveryCommand_IsAcknowledgedBeforeASlowSlackAnswers(string command, string text, string user)
+    {
+        await using var app = await StartAsync();
+        app.Slack.Delay(FakeSlackApi.AnyMethod, SlowSlack);
+
+        var started = Stopwatch.StartNew();
+        var reply = await app.CommandAsync(command, text, user, triggerId: null);
+        var acked = started.Elapsed;
+
+        Assert.True(acked < AckedBefore, $"{command} {text} was acknowledged after {acked.TotalMilliseconds:0} ms: it waited on Slack");
+        Assert.Equal(System.Net.HttpStatusCode.OK, reply.Status);
+    }
+
+    [Fact]
+    public async Task AskFeedback_AnsweredAtOnce_StillAsksThePersonOnceSlackAnswers()
+    {
+        await using var app = await StartAsync();
+        app.Slack.Delay(FakeSlackApi.AnyMethod, SlowSlack);
+
+        var reply = await app.CommandAsync("/askfeedback", "<@UOTHER> How did my demo land?", "UPERSON", triggerId: null);
+
+        Assert.True(reply.Elapsed < AckedBefore, $"acknowledged after {reply.Elapsed.TotalMilliseconds:0} ms");
+        await app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == FakeSlackApi.DmOf("UOTHER") && c.Visible.Contains("How did my demo land?"),
+            timeout: TimeSpan.FromSeconds(30));
+    }
+}
