@@ -31,3 +31,10 @@ public sealed record Goal
 
     public static string IdOf(string ownerId, int number) => $"{ownerId}:{number}";
 }
+
+/// <summary>The last number given to one owner's goals, so the next is found without reading them (numbers are never reused).</summary>
+public sealed record GoalCounter
+{
+    [BsonId] public string OwnerId { get; init; } = "";
+    public int Last { get; init; }
+}

@@ -7,7 +7,9 @@ namespace MentorBot.Features.Goals;
 /// <summary>Goals on disk. Reads for someone else's goals go through <see cref="SharedWith"/>, which asks the pairs.</summary>
 public sealed class GoalStore
 {
+    private readonly MentorDb _db;
     private readonly ILiteCollection<Goal> _goals;
+    private readonly ILiteCollection<GoalCounter> _counters;
     private readonly PairStore _pairs;
     // Numbering and read-modify-write only race within one owner's goals, so one lock per owner (striped) lets
     // different people's writes proceed side by side.
@@ -15,8 +17,10 @@ public sealed class GoalStore
 
     public GoalStore(MentorDb db, PairStore pairs)
     {
+        _db = db;
         _goals = db.Collection<Goal>("goals");
         _goals.EnsureIndex(g => g.OwnerId);
+        _counters = db.Collection<GoalCounter>("goal_counters");
         _pairs = pairs;
     }
 
@@ -26,17 +30,25 @@ public sealed class GoalStore
     {
         lock (LockFor(ownerId))
         {
-            // Projects just the numbers: mapping every goal to a record made each add O(goals) in deserialisation.
-            var number = _goals.Query().Where(g => g.OwnerId == ownerId).Select(g => g.Number).ToEnumerable().DefaultIfEmpty(0).Max() + 1;
-            var goal = new Goal
+            // O(1): the owner's counter moves in the same transaction as the insert. Goals from before the counter
+            // existed are counted once, the first time.
+            return _db.InTransaction(() =>
             {
-                Id = Goal.IdOf(ownerId, number), OwnerId = ownerId, Number = number, Title = title, Why = why,
-                TargetDate = targetDate, Visibility = visibility, CreatedAt = now, UpdatedAt = now,
-            };
-            _goals.Insert(goal);
-            return goal;
+                var number = (_counters.FindById(ownerId)?.Last ?? HighestNumber(ownerId)) + 1;
+                var goal = new Goal
+                {
+                    Id = Goal.IdOf(ownerId, number), OwnerId = ownerId, Number = number, Title = title, Why = why,
+                    TargetDate = targetDate, Visibility = visibility, CreatedAt = now, UpdatedAt = now,
+                };
+                _counters.Upsert(new GoalCounter { OwnerId = ownerId, Last = number });
+                _goals.Insert(goal);
+                return goal;
+            });
         }
     }
+
+    private int HighestNumber(string ownerId) =>
+        _goals.Query().Where(g => g.OwnerId == ownerId).Select(g => g.Number).ToEnumerable().DefaultIfEmpty(0).Max();
 
     private Lock LockFor(string ownerId) => _ownerLocks[(uint)StringComparer.Ordinal.GetHashCode(ownerId) % _ownerLocks.Length];
 
@@ -87,5 +99,9 @@ public sealed class GoalStore
         SharedWith(ownerId, viewerId).Where(g => g.Status == GoalStatus.Open).ToList();
 
     /// <summary>Deletes everything this person wrote (data rights); returns how many goals went.</summary>
-    public int DeleteAllOf(string ownerId) => _goals.DeleteMany(g => g.OwnerId == ownerId);
+    public int DeleteAllOf(string ownerId)
+    {
+        _counters.Delete(ownerId); // how many goals someone had is theirs too
+        return _goals.DeleteMany(g => g.OwnerId == ownerId);
+    }
 }
