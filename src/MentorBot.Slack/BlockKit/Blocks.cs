@@ -122,6 +122,14 @@ public static class Blocks
         return element;
     }
 
+    /// <summary>The "⋯" menu: where the less common choices of a message go, so it keeps at most three buttons (2–5 options).</summary>
+    public static JsonObject Overflow(string actionId, params JsonObject[] options) => new()
+    {
+        ["type"] = "overflow",
+        ["action_id"] = actionId,
+        ["options"] = new JsonArray(options.Take(Limits.OverflowOptions).Select(o => (JsonNode)o).ToArray()),
+    };
+
     public static JsonObject RadioButtons(string actionId, IEnumerable<JsonObject> options, string? initialValue = null) =>
         Choice("radio_buttons", actionId, options, initialValue is null ? [] : [initialValue], single: true);
 

@@ -16,6 +16,7 @@ public static class Limits
     public const int OptionText = 75;
     public const int OptionValue = 150;
     public const int SelectOptions = 100;
+    public const int OverflowOptions = 5; // and at least 2
     public const int ChoiceOptions = 10;
     public const int InputLabel = 2000;
     public const int Placeholder = 150;

@@ -39,6 +39,12 @@ public class BlockKitContractTests
         Assert.NotEmpty(surfaces);
         var errors = await SlackTypes.CheckAsync(tourName, surfaces);
         Assert.True(errors.Count == 0, $"{errors.Count} Block Kit type errors in {surfaces.Count} surfaces:\n" + string.Join("\n", errors));
+
+        // Short by default: a message offers at most three buttons; the rest is one step away (a menu, a form).
+        var crowded = surfaces.Where(s => s.Kind == "message")
+            .Select(s => (s.Name, Buttons: Support.Buttons.In(s.Json["blocks"]).Count()))
+            .Where(s => s.Buttons > 3).Select(s => $"{s.Name}: {s.Buttons} buttons").Distinct().ToList();
+        Assert.True(crowded.Count == 0, "Messages with more than three buttons:\n" + string.Join("\n", crowded));
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class CheckInsTour : IBlockKitTour
         await SubmitNotesAsync(app, Mentor, checkInId, "We covered *a lot* <!here>", "Next: write it up", meta: "||");
         var summary = await app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == FakeSlackApi.DmOf(Mentee) && c.Shown().Contains("Summary"));
         await app.Slack.WaitForCallAsync("chat.update");
-        await ClickAsync(app, Mentee, CheckInMessages.RatePrefix + "5", ButtonValue(summary, CheckInMessages.RatePrefix + "5"));
+        await ChooseAsync(app, Mentee, CheckInMessages.Rate, MenuValues(summary, CheckInMessages.Rate)[4]);
         await ClickAsync(app, Mentor, CheckInMessages.Notes, checkInId, checkInId);
         await ClickAsync(app, "USTRANGER", CheckInMessages.Skip, checkInId);
 

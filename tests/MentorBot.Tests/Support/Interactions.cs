@@ -32,6 +32,19 @@ public static class Interactions
         return payload;
     }
 
+    /// <summary>An option picked from a menu (static_select or the "⋯" overflow) on a message in the user's DM.</summary>
+    public static JsonObject Choose(string userId, string actionId, string optionValue, string? messageTs = "1700000001.000001",
+        string? channel = null, string type = "static_select")
+    {
+        var payload = ButtonClick(userId, actionId, null, messageTs, channel);
+        payload["actions"] = new JsonArray(new JsonObject
+        {
+            ["type"] = type, ["action_id"] = actionId, ["block_id"] = "b1", ["action_ts"] = "1700000002.000002",
+            ["selected_option"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = optionValue }, ["value"] = optionValue },
+        });
+        return payload;
+    }
+
     /// <summary>A button click inside a modal or the App Home (container type view).</summary>
     public static JsonObject ViewButtonClick(string userId, string actionId, string? value, string viewId = "VHOME", string viewType = "home",
         string triggerId = "trigger-click")

@@ -33,12 +33,16 @@ public sealed class CheckInActions(
         var actionId = actions.Action.ActionId ?? "";
         var value = actions.Action.Value ?? actions.Action.SelectedOption?.Value ?? "";
         var user = actions.User.Id;
-        // Pause menus carry the chosen length in front of the id: "2w|<id>".
+        // Menus carry the choice in front of the id: "2w|<id>" (pause), "4|<id>" (rating), "notes|<id>" (the "⋯" menu).
         string? choice = null;
-        if (actionId is CheckInMessages.Pause or CheckInMessages.KeepPause && value.IndexOf('|') is var bar and >= 0)
+        if (actionId is CheckInMessages.Pause or CheckInMessages.KeepPause or CheckInMessages.Rate or CheckInMessages.More
+            && value.IndexOf('|') is var bar and >= 0)
             (choice, value) = (value[..bar], value[(bar + 1)..]);
-        if (actionId.StartsWith(CheckInMessages.RatePrefix, StringComparison.Ordinal))
+        if (actionId == CheckInMessages.Rate) return Rate(actions, value, choice ?? "");
+        if (actionId.StartsWith(CheckInMessages.RatePrefix, StringComparison.Ordinal)) // rating buttons on older summaries
             return Rate(actions, value, actionId[CheckInMessages.RatePrefix.Length..]);
+        if (actionId == CheckInMessages.More)
+            actionId = choice == "async" ? CheckInMessages.AsyncStart : CheckInMessages.Notes;
         switch (actionId)
         {
             case CheckInMessages.AddAgenda or CheckInMessages.UpdateGoal:
@@ -130,7 +134,10 @@ public sealed class CheckInActions(
             return Tell(actions, "Only the mentee rates a check-in.");
         if (!store.Rate(checkIn.Id, actions.User.Id, rating))
             return Tell(actions, $"You already rated this check-in {store.Get(checkIn.Id)?.Rating}/5. Thanks!");
-        return Update(actions, "Thanks for rating", $":star: Thanks! You rated this check-in {rating}/5.");
+        // The summary stays (notes and next steps are the record); only the question becomes the answer.
+        return actions.Container is { ChannelId: { } channel, MessageTs: { } ts }
+            ? SlackAck.Empty.Then(ct => flows.ShowRatedAsync(store.Get(checkIn.Id)!, pair, actions.User.Id, channel, ts, ct))
+            : Tell(actions, $":star: Thanks! You rated this check-in {rating}/5.");
     }
 
     private const string Ended = "This pairing has already ended. Nothing changed.";

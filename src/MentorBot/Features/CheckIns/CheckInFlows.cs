@@ -32,13 +32,24 @@ public sealed class CheckInFlows(CheckInStore store, SlackApiClient slack, ILogg
     /// <summary>The short summary to both people; the mentee's copy asks how useful it was.</summary>
     public async Task SendSummariesAsync(CheckIn checkIn, Pair pair, CancellationToken ct)
     {
-        var discussed = store.Agenda.Find(a => a.DiscussedIn == checkIn.Id).OrderBy(a => a.AddedAt).ToList();
+        var discussed = Discussed(checkIn);
         foreach (var person in new[] { pair.MentorId, pair.MenteeId })
         {
             var content = CheckInMessages.Summary(checkIn, pair, person, discussed, askRating: person == pair.MenteeId);
             await TryAsync(() => slack.SendDmAsync(person, content.Text, content.Blocks, ct), "send a summary");
         }
     }
+
+    /// <summary>The rater's summary again, with their rating where the question was.</summary>
+    public Task ShowRatedAsync(CheckIn checkIn, Pair pair, string rater, string channel, string ts, CancellationToken ct)
+    {
+        var content = CheckInMessages.Summary(checkIn, pair, rater, Discussed(checkIn), askRating: false);
+        content.Blocks.Insert(content.Blocks.Count - 1, Slack.BlockKit.Blocks.Context($":star: You rated this check-in {checkIn.Rating}/5. Thanks!"));
+        return TryAsync(() => slack.UpdateMessageAsync(channel, ts, content.Text, content.Blocks, ct), "show a rating");
+    }
+
+    private List<AgendaItem> Discussed(CheckIn checkIn) =>
+        store.Agenda.Find(a => a.DiscussedIn == checkIn.Id).OrderBy(a => a.AddedAt).ToList();
 
     private async Task TryAsync(Func<Task> call, string what)
     {

@@ -21,6 +21,8 @@ public static class CheckInMessages
     public const string AddAgenda = "checkin.agenda.add";
     public const string UpdateGoal = "checkin.goal";
     public const string RatePrefix = "checkin.rate.";
+    public const string Rate = "checkin.rate";
+    public const string More = "checkin.more";
     public const string KeepGoing = "checkin.keep.going";
     public const string KeepPause = "checkin.keep.pause";
     public const string KeepEnd = "checkin.keep.end";
@@ -42,16 +44,21 @@ public static class CheckInMessages
         };
         blocks.AddRange(GoalBlocks(other, goals));
         blocks.AddRange(AgendaBlocks(agenda, $"On {Mrkdwn.User(other)}'s agenda"));
+        // The one-tap outcomes; the rest is one step away in the "⋯" menu.
         blocks.Add(Blocks.Actions("checkin.choices",
             Blocks.Button("We met", Met, checkIn.Id, "primary"),
             Blocks.Button("Not yet — remind me tomorrow", Snooze, checkIn.Id),
             Blocks.Button("Skip this time", Skip, checkIn.Id),
-            Blocks.Button("Quick async check-in", AsyncStart, checkIn.Id),
-            Blocks.Button("Add notes", Notes, checkIn.Id)));
+            MoreMenu(checkIn)));
         blocks.Add(Blocks.Actions("checkin.pause", PauseMenu(Pause, checkIn.Id, "Pause these check-ins…")));
         blocks.Add(Blocks.Context("Notes stay private to the two of you."));
         return new DmContent(text, Capped(blocks));
     }
+
+    /// <summary>"Quick async check-in" and "Add notes": a value carries the choice in front of the check-in id ("notes|id").</summary>
+    private static JsonObject MoreMenu(CheckIn checkIn) => Blocks.Overflow(More,
+        Blocks.Option("Quick async check-in", "async|" + checkIn.Id),
+        Blocks.Option("Add notes", "notes|" + checkIn.Id));
 
     /// <summary>The prompt after someone chose: what was chosen, plus notes for held check-ins.</summary>
     public static DmContent Decided(CheckIn checkIn, string recipient, Pair pair, string? extra = null)
@@ -74,8 +81,7 @@ public static class CheckInMessages
             blocks.Add(Blocks.Actions("checkin.choices",
                 Blocks.Button("We met", Met, checkIn.Id, "primary"),
                 Blocks.Button("Skip this time", Skip, checkIn.Id),
-                Blocks.Button("Quick async check-in", AsyncStart, checkIn.Id),
-                Blocks.Button("Add notes", Notes, checkIn.Id)));
+                MoreMenu(checkIn)));
         return new DmContent(StripMrkdwn(text), Capped(blocks));
     }
 
@@ -139,8 +145,9 @@ public static class CheckInMessages
         if (askRating)
         {
             blocks.Add(Blocks.Section("*How useful was this check-in?* (1 = not at all, 5 = very)"));
-            blocks.Add(Blocks.Actions("checkin.rate", Enumerable.Range(1, 5)
-                .Select(n => Blocks.Button(n.ToString(System.Globalization.CultureInfo.InvariantCulture), RatePrefix + n, checkIn.Id)).ToArray()));
+            var scores = new[] { "1 — not useful", "2", "3", "4", "5 — very useful" }
+                .Select((label, i) => Blocks.Option(label, $"{i + 1}|{checkIn.Id}"));
+            blocks.Add(Blocks.Actions("checkin.rate", Blocks.StaticSelect(Rate, scores, placeholder: "Rate 1 to 5")));
         }
         blocks.Add(Blocks.Context("Private to the two of you."));
         return new DmContent(text, Capped(blocks));

@@ -37,7 +37,11 @@ public sealed class FeedbackActions(
         if (action == FeedbackMessages.AskMore)
             return await OpenAsync(actions, AskFeedbackModal.View(AskFeedbackModal.OpenGoals(goals, user), []), ct);
 
-        var request = int.TryParse(actions.Action.Value, CultureInfo.InvariantCulture, out var id) ? store.Get(id) : null;
+        // Lists carry the choice in a menu: "⋯" options are "feedback.give|12", the read menu's value is the id.
+        var value = actions.Action.Value ?? actions.Action.SelectedOption?.Value;
+        if (action == FeedbackMessages.Menu && value?.IndexOf('|') is > 0 and var bar)
+            (action, value) = (value[..bar], value[(bar + 1)..]);
+        var request = int.TryParse(value, CultureInfo.InvariantCulture, out var id) ? store.Get(id) : null;
         if (request is null) return Tell(actions, "I can't find that feedback request any more.");
         return action switch
         {

@@ -15,6 +15,7 @@ public static class FeedbackMessages
     public const string Thank = "feedback.thank";
     public const string Share = "feedback.share";
     public const string Read = "feedback.read";
+    public const string Menu = "feedback.menu";
     public const string AskMore = "feedback.ask";
 
     // Slack refuses messages whose blocks carry much more than ~12,000 characters in all; stay well under it.

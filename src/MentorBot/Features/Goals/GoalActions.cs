@@ -20,14 +20,19 @@ public sealed class GoalActions(GoalStore goals, GoalChanges changes, SlackRepli
     public const string KeepIt = "goal.keep";
     public const string Show = "goal.show";
     public const string Page = "goal.page";
+    public const string Menu = "goal.menu";
 
     public async Task<SlackAck> HandleAsync(BlockActions actions, CancellationToken ct)
     {
         var user = actions.User.Id;
         var id = actions.Action.ActionId ?? "";
+        var value = actions.Action.Value;
         if (id == New) return await OpenAsync(actions, GoalModal.Render(null, actions.ResponseUrl), ct);
+        // A goal's "⋯" menu in the list carries what it stands for in front of the number: "goal.done|3".
+        if (id == Menu && actions.Action.SelectedOption?.Value is { } chosen && chosen.IndexOf('|') is var bar and > 0)
+            (id, value) = (chosen[..bar], chosen[(bar + 1)..]);
 
-        if (!int.TryParse(actions.Action.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             return Reply(actions, "That button has lost track of its goal. `/goal list` shows your goals.");
         if (id == Page) return Reply(actions, GoalMessages.OwnList(goals.ListFor(user), number), replace: true);
         if (id == KeepIt) return Reply(actions, ($"OK, goal #{number} stays on your list.", null), replace: true);

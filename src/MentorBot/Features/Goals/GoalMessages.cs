@@ -61,6 +61,21 @@ public static class GoalMessages
         return Blocks.Actions($"goal-{n}-actions", [.. buttons]);
     }
 
+    /// <summary>What the buttons of one goal do, as a menu for the list.</summary>
+    private static JsonObject Menu(Goal goal)
+    {
+        var n = goal.Number.ToString(CultureInfo.InvariantCulture);
+        var options = new List<JsonObject>();
+        if (goal.Status == GoalStatus.Open)
+        {
+            options.Add(Blocks.Option("Update progress", $"{GoalActions.Progress}|{n}"));
+            options.Add(Blocks.Option("Mark done", $"{GoalActions.Done}|{n}"));
+        }
+        options.Add(Blocks.Option("Details", $"{GoalActions.Details}|{n}"));
+        options.Add(Blocks.Option("History", $"{GoalActions.Show}|{n}"));
+        return Blocks.Overflow(GoalActions.Menu, [.. options]);
+    }
+
     /// <summary>The answer to /goal add and to a saved form: the goal and what to do next.</summary>
     public static (string Text, JsonArray Blocks) Saved(Goal goal, string verb = "Saved")
     {
@@ -85,11 +100,9 @@ public static class GoalMessages
         page = Math.Clamp(page, 1, pages);
         var open = goals.Count(g => g.Status == GoalStatus.Open);
         var blocks = new List<JsonObject> { Blocks.Section($"*Your goals* — {open} open, {goals.Count - open} done") };
+        // One "⋯" menu per goal: a list of goals stays a list, not a wall of buttons.
         foreach (var goal in goals.Skip((page - 1) * PageSize).Take(PageSize))
-        {
-            blocks.Add(Blocks.Section($"{Title(goal)}\n{Facts(goal)}"));
-            blocks.Add(Buttons(goal));
-        }
+            blocks.Add(Blocks.Section($"{Title(goal)}\n{Facts(goal)}", Menu(goal)));
         if (pages > 1)
         {
             blocks.Add(Blocks.Context($"Page {page} of {pages} ({goals.Count} goals)."));

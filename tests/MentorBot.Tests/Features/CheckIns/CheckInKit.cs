@@ -81,13 +81,7 @@ public static class CheckInKit
     public static Task<HttpResponseMessage> ChooseAsync(TestApp app, string user, string actionId, string optionValue, string? checkInIdForMessage = null, string? messageOwner = null)
     {
         var (channel, ts) = checkInIdForMessage is null ? (FakeSlackApi.DmOf(user), "1700000001.000001") : PromptMessage(app, checkInIdForMessage, messageOwner ?? user);
-        var payload = Interactions.ButtonClick(user, actionId, null, ts, channel);
-        payload["actions"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "static_select", ["action_id"] = actionId, ["block_id"] = "b1", ["action_ts"] = "1700000002.000002",
-            ["selected_option"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = optionValue }, ["value"] = optionValue },
-        });
-        return app.InteractAsync(payload);
+        return app.InteractAsync(Interactions.Choose(user, actionId, optionValue, ts, channel));
     }
 
     /// <summary>The option values of the menu with <paramref name="actionId"/> in a posted message.</summary>

@@ -39,7 +39,7 @@ public class CheckInPromptTests : IAsyncLifetime
     private CheckIn Current => _app.Get<CheckInStore>().Get(_checkInId)!;
 
     [Fact]
-    public async Task ThePrompt_ShowsWhoGoalsAgendaAndAllFiveChoicesPlusPause()
+    public async Task ThePrompt_ShowsWhoGoalsAgenda_ThreeOneTapOutcomes_TheRestInAMenu_AndPause()
     {
         var prompt = await PromptAsync();
         var visible = prompt.Shown();
@@ -49,10 +49,30 @@ public class CheckInPromptTests : IAsyncLifetime
         Assert.DoesNotContain("Secret private goal", visible);
         Assert.Contains("Talk about the promo case", visible);
         var buttons = Buttons(prompt.Args["blocks"]).Select(b => b["text"]!["text"]!.ToString()).ToList();
-        Assert.Equal(["We met", "Not yet — remind me tomorrow", "Skip this time", "Quick async check-in", "Add notes"], buttons);
+        Assert.Equal(["We met", "Not yet — remind me tomorrow", "Skip this time"], buttons); // at most three buttons
+        Assert.Equal(["async|" + _checkInId, "notes|" + _checkInId], MenuValues(prompt, CheckInMessages.More));
+        Assert.Contains("Quick async check-in", visible);
+        Assert.Contains("Add notes", visible);
         // Pausing offers the lengths /mentor pause accepts.
         Assert.Equal(["1w", "2w", "4w", "8w", "12w", "26w"], MenuValues(prompt, CheckInMessages.Pause).Select(v => v.Split('|')[0]));
         Assert.Contains("Pause these check-ins…", visible);
+    }
+
+    [Theory]
+    [InlineData("notes", "checkin.notes")]
+    [InlineData("async", null)]
+    public async Task TheMenu_LeadsToWhatTheButtonsDid(string choice, string? modal)
+    {
+        await PromptAsync();
+        await ChooseAsync(_app, Mentor, CheckInMessages.More, $"{choice}|{_checkInId}", _checkInId);
+        if (modal is not null)
+            Assert.Equal(modal, (await _app.Slack.WaitForCallAsync("views.open")).Args["view"]!["callback_id"]!.ToString());
+        else // the mentor asks the mentee for three written answers: queued, and sent on the next tick
+        {
+            await _app.Slack.WaitForCallAsync("chat.update", c => c.Shown().Contains("three short written answers"));
+            await TickAtAsync(_app, _app.Time.GetUtcNow());
+            await _app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == FakeSlackApi.DmOf(Mentee) && c.Shown().Contains("three short questions"));
+        }
     }
 
     [Fact]
@@ -93,7 +113,7 @@ public class CheckInPromptTests : IAsyncLifetime
         Assert.Contains("held", update.Shown());
         Assert.Contains("Draft the promo doc", menteeSummary.Shown());
         Assert.Contains("Talk about the promo case", menteeSummary.Shown());
-        Assert.Equal(5, Buttons(menteeSummary.Args["blocks"]).Count(b => b["action_id"]!.ToString().StartsWith(CheckInMessages.RatePrefix)));
+        Assert.Equal(Enumerable.Range(1, 5).Select(n => $"{n}|{_checkInId}"), MenuValues(menteeSummary, CheckInMessages.Rate));
 
         Assert.Equal(CheckInStatus.Met, Current.Status);
         Assert.Empty(_app.Get<CheckInStore>().OpenAgenda(_pair.Id));
@@ -109,9 +129,13 @@ public class CheckInPromptTests : IAsyncLifetime
         await _app.Slack.WaitForCallAsync("chat.postEphemeral", c => c.Shown().Contains("already logged"));
         Assert.Single(_app.Slack.Calls("chat.postMessage"), c => c.Arg("channel") == FakeSlackApi.DmOf(Mentee) && c.Shown().Contains("Summary"));
 
-        // Rating: once, 1–5, feeding the value score.
-        await ClickAsync(_app, Mentee, CheckInMessages.RatePrefix + "4", _checkInId);
-        await ClickAsync(_app, Mentee, CheckInMessages.RatePrefix + "1", _checkInId);
+        // Rating: once, 1–5, feeding the value score; the summary (the record) stays, with the rating in place of the question.
+        await ChooseAsync(_app, Mentee, CheckInMessages.Rate, "4|" + _checkInId);
+        var rated = await _app.Slack.WaitForCallAsync("chat.update", c => c.Arg("channel") == FakeSlackApi.DmOf(Mentee) && c.Shown().Contains("You rated"));
+        Assert.Contains("Promo case, billing rollout, and hiring", rated.Shown());
+        Assert.Contains("You rated this check-in 4/5", rated.Shown());
+        Assert.DoesNotContain(CheckInMessages.Rate + "\"", rated.Shown());
+        await ClickAsync(_app, Mentee, CheckInMessages.RatePrefix + "1", _checkInId); // a rating button on an older summary
         await _app.Slack.WaitForCallAsync("chat.postEphemeral", c => c.Shown().Contains("already rated"));
         Assert.Equal(4, Current.Rating);
         var figures = _app.Services.GetServices<IProgrammeFigures>().SelectMany(f => f.Figures(_app.Time.GetUtcNow())).ToList();
@@ -143,11 +167,14 @@ public class CheckInPromptTests : IAsyncLifetime
     [InlineData(CheckInMessages.Notes)]
     [InlineData(CheckInMessages.Pause)]
     [InlineData(CheckInMessages.RatePrefix + "5")]
+    [InlineData(CheckInMessages.Rate)]
+    [InlineData(CheckInMessages.More)]
     public async Task AStrangersClick_IsRefused_AndChangesNothing(string actionId)
     {
         await PromptAsync();
         var before = _app.Slack.Calls().Count;
-        if (actionId == CheckInMessages.Pause) await ChooseAsync(_app, "USTRANGER", actionId, "2w|" + _checkInId);
+        var menuChoice = actionId switch { CheckInMessages.Pause => "2w", CheckInMessages.Rate => "5", CheckInMessages.More => "notes", _ => null };
+        if (menuChoice is not null) await ChooseAsync(_app, "USTRANGER", actionId, menuChoice + "|" + _checkInId);
         else await ClickAsync(_app, "USTRANGER", actionId, _checkInId);
 
         var refusal = await _app.Slack.WaitForCallAsync("chat.postEphemeral");

@@ -176,7 +176,7 @@ public class FeedbackLoopTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task List_ShowsWhatIAskedWithStatus_AndWhatIsWaitingForMe_WithButtons()
+    public async Task List_ShowsWhatIAskedWithStatus_AndWhatIsWaitingForMe_WithMenus()
     {
         var answered = await _s.AskAndDeliverAsync("Answered topic");
         await _s.SubmitAnswerAsync(Giver, answered, "Nice");
@@ -193,10 +193,19 @@ public class FeedbackLoopTests : IAsyncLifetime
         Assert.Contains("declined", list.AllText);
         Assert.Contains("pending since", list.AllText);
         Assert.Contains("Please review me", list.AllText);
-        var buttons = Buttons(list.Blocks).Select(b => b["action_id"]!.ToString()).ToList();
-        Assert.Contains(FeedbackMessages.Give, buttons);
-        Assert.Contains(FeedbackMessages.Read, buttons);
+        Assert.Empty(Buttons(list.Blocks)); // a list of menus, not a wall of buttons
+        var menus = list.Blocks.ToJsonString();
+        Assert.Contains($"\"{FeedbackMessages.Menu}\"", menus);
+        Assert.Contains($"{FeedbackMessages.Give}|", menus);
+        Assert.Contains($"\"{FeedbackMessages.Read}\"", menus);
         Assert.DoesNotContain("Nice", list.AllText); // the list shows topics, not the feedback itself
+
+        // The menus do what the buttons did: Read opens the answer, Give opens the form.
+        await _s.App.InteractAsync(Interactions.Choose(Asker, FeedbackMessages.Read, answered.Id.ToString()));
+        Assert.Equal("feedback.read", (await _s.Slack.WaitForCallAsync("views.open")).Args["view"]!["callback_id"]!.ToString());
+        var waiting = _s.Store.WaitingFor(Asker).Single();
+        await _s.App.InteractAsync(Interactions.Choose(Asker, FeedbackMessages.Menu, $"{FeedbackMessages.Give}|{waiting.Id}"));
+        await _s.Slack.WaitForCallsAsync("views.open", 2);
 
         var empty = await _s.AskAsync("list", Outsider);
         Assert.Contains("No feedback requests yet", empty.Text);
