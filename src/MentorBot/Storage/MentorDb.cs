@@ -15,6 +15,10 @@ public sealed class MentorDb : IDisposable
     /// <summary>The file whose exclusive lock keeps a second process off the database; released when this closes.</summary>
     public static string LockFileOf(string databasePath) => databasePath + ".lock";
 
+    // Set when a transaction could not be written (a full disk): the instance may still read, but nothing it is asked to
+    // keep would be kept, so it reports itself unhealthy and the watchdog has the process restarted.
+    private volatile bool _failedToWrite;
+
     private const string ProbeCollection = "health_probe"; // never written: querying it only runs the engine's checks
 
     public MentorDb(IOptions<StorageOptions> options)
@@ -58,6 +62,7 @@ public sealed class MentorDb : IDisposable
     {
         get
         {
+            if (_failedToWrite) return false;
             try
             {
                 _ = _db.GetCollection(ProbeCollection).FindById(0);
@@ -99,9 +104,20 @@ public sealed class MentorDb : IDisposable
             if (mine) _db.Commit();
             return result;
         }
-        catch
+        catch (Exception ex)
         {
-            if (mine) _db.Rollback();
+            if (ex is IOException || ex.InnerException is IOException) _failedToWrite = true;
+            if (mine)
+            {
+                try
+                {
+                    _db.Rollback();
+                }
+                catch (Exception) when (_failedToWrite)
+                {
+                    // The engine is past saving; the original error is the one to report.
+                }
+            }
             throw;
         }
     }
