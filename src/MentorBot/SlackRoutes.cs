@@ -65,7 +65,7 @@ public static class SlackRoutes
         mentor.Add<AskCommand>("ask", AskCommand.Usage, "invite someone to mentor you (or to peer or reverse mentoring, with an optional note)")
             .Add<PairsCommand>("pairs", "/mentor pairs", "your pairs, their cadence in your local time and the next check-in")
             .Add<CadenceCommand>("cadence", "/mentor cadence @person weekly|2w|4w|monthly [on <weekday>] [at HH:MM]", "change how often you meet (or `cron <expression>`, or `default`)")
-            .Add<PauseCommand>("pause", "/mentor pause @person until 2026-05-01", "pause check-ins until a date (or for `3w`); they resume by themselves")
+            .Add<PauseCommand>("pause", "/mentor pause @person 3w", "pause check-ins for a while (or `until YYYY-MM-DD`); they resume by themselves")
             .Add<ResumeCommand>("resume", ResumeCommand.Usage, "resume a paused pair now")
             .Add<EndCommand>("end", EndCommand.Usage, "end a pair respectfully (asks to confirm first)")
             .Admin<PairUpCommand>("pair", PairUpCommand.Usage, "pair two people at once");

@@ -8,6 +8,7 @@ public sealed class HelpTour : IBlockKitTour
     public async Task RunAsync(TestApp app)
     {
         await app.CommandAsync("/mentor", "help");
+        await app.CommandAsync("/mentor", "help all");
         await app.CommandAsync("/mentor", "no-such-verb");
     }
 }

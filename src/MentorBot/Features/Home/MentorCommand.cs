@@ -16,7 +16,16 @@ public sealed class MentorCommand(MentorSubcommands subcommands, Admins admins, 
     {
         var text = CommandText.Parse(command.Text);
         if (text.Verb is "" or "help" or "?")
-            return MentorHelp.Full(subcommands);
+        {
+            // From what MentorBot knows (the ack never waits on Slack): someone not yet known as an admin sees no admin verbs.
+            var isAdmin = admins.IsAdminFromCache(command.UserId) == true;
+            return text.Rest.Trim().ToLowerInvariant() switch
+            {
+                "all" => MentorHelp.Full(subcommands, isAdmin),
+                "admin" => isAdmin ? MentorHelp.Admin(subcommands) : SlackAck.Ephemeral(Admins.Refusal),
+                _ => MentorHelp.Short(subcommands, isAdmin),
+            };
+        }
         if (subcommands.Find(text.Verb) is not { } sub)
             return MentorHelp.Unknown(command.Command, text.Verb);
         var handler = (IMentorSubcommand)services.GetRequiredService(sub.Handler);

@@ -4,9 +4,15 @@ using MentorBot.Slack.Routing;
 
 namespace MentorBot.Features.Home;
 
-/// <summary>The help every user can reach with /mentor help (and the pointer to it for anything unknown).</summary>
+/// <summary>
+/// /mentor help: short by default (what anyone can do now, a few lines), the rest one step away (/mentor help all;
+/// /mentor help admin for programme admins). Admin verbs are never shown to anyone else.
+/// </summary>
 public static class MentorHelp
 {
+    /// <summary>The verbs the short help names, in this order; everything else is in /mentor help all.</summary>
+    private static readonly string[] FirstSteps = ["ask", "pairs"];
+
     private static readonly (string Usage, string Summary)[] Everyday =
     [
         ("/goal add Learn to give a conference talk", "save a goal (`/goal` alone opens a form; `/goal help` for more)"),
@@ -14,7 +20,31 @@ public static class MentorHelp
         ("/askfeedback @alex How did my demo land?", "ask up to 5 people for honest feedback (`/askfeedback` alone opens a form)"),
     ];
 
-    public static SlackAck Full(MentorSubcommands subcommands)
+    /// <summary>A few lines: goals, feedback, finding a mentor, your pairs, and where the rest is.</summary>
+    public static SlackAck Short(MentorSubcommands subcommands, bool isAdmin)
+    {
+        var lines = new StringBuilder();
+        foreach (var (usage, summary) in Everyday) lines.Append($"• `{usage}` — {summary}\n");
+        foreach (var s in FirstSteps.Select(subcommands.Find).OfType<MentorSubcommand>()) lines.Append($"• `{s.Usage}` — {s.Summary}\n");
+        var more = isAdmin ? "`/mentor help all` lists everything; `/mentor help admin` the programme commands." : "`/mentor help all` lists everything else.";
+        var blocks = new System.Text.Json.Nodes.JsonArray(
+            Blocks.Header("MentorBot help"),
+            Blocks.Section(lines.ToString()),
+            Blocks.Context(more + " Only you can see this."));
+        return SlackAck.Ephemeral("MentorBot help: /goal add <title>, /goal list, /askfeedback @person <topic>, /mentor ask @person. /mentor help all for more.", blocks);
+    }
+
+    /// <summary>The programme's commands, for admins.</summary>
+    public static SlackAck Admin(MentorSubcommands subcommands)
+    {
+        var admin = new StringBuilder();
+        foreach (var s in subcommands.All.Where(s => s.AdminOnly)) admin.Append($"• `{s.Usage}` — {s.Summary}\n");
+        return SlackAck.Ephemeral("MentorBot help for programme admins",
+            new System.Text.Json.Nodes.JsonArray(Blocks.Section("*For programme admins*\n" + admin), Blocks.Context("Only you can see this.")));
+    }
+
+    /// <summary>Everything this person may use; the admin section only for admins.</summary>
+    public static SlackAck Full(MentorSubcommands subcommands, bool isAdmin)
     {
         var everyday = new StringBuilder();
         foreach (var (usage, summary) in Everyday) everyday.Append($"• `{usage}` — {summary}\n");
@@ -33,7 +63,7 @@ public static class MentorHelp
             Blocks.Section("*Goals and feedback*\n" + everyday),
             Blocks.Section("*Mentoring*\n" + mentor),
         };
-        if (admin.Length > 0) blocks.Add(Blocks.Section("*For programme admins*\n" + admin));
+        if (isAdmin && admin.Length > 0) blocks.Add(Blocks.Section("*For programme admins*\n" + admin));
         blocks.Add(Blocks.Context("Only you can see this message."));
 
         var text = "MentorBot help: /goal add <title>, /goal list, /askfeedback @person <topic>, /mentor help";

@@ -60,6 +60,10 @@ public sealed class AskCommand(PairStore pairs, InvitationStore invitations, Pai
             type = parsed;
             noteWords = words.Skip(2);
         }
+        else if (words.Length > 1 && PairText.LooksLikeAMistypedType(words[1]))
+            return Task.FromResult(SlackAck.Ephemeral(
+                $"I don't know the pair type `{Mrkdwn.Escape(Mrkdwn.Truncate(words[1], 30))}`: use `mentoring`, `peer` or `reverse` " +
+                $"(e.g. `/mentor ask {Mrkdwn.User(to)} peer`). Nothing was sent."));
         var note = string.Join(' ', noteWords);
         if (note.Length > 1000) return Task.FromResult(SlackAck.Ephemeral("Keep the note under 1,000 characters; you can say more once you're paired."));
         if (pairs.CurrentBetween(me, to) is { } existing)
@@ -176,7 +180,7 @@ public sealed class CadenceCommand(PairStore pairs, PairSchedule schedule, Progr
 /// <summary>/mentor pause @person until &lt;date&gt;|&lt;N&gt;w: no prompts until then; it resumes by itself.</summary>
 public sealed class PauseCommand(PairStore pairs, PairPauses pauses, TimeProvider time) : IMentorSubcommand
 {
-    public const string Usage = "/mentor pause @person until 2026-05-01 (or 3w)";
+    public const string Usage = "/mentor pause @person 3w (or until YYYY-MM-DD)";
 
     public Task<SlackAck> HandleAsync(SlashCommand command, CommandText args, CancellationToken ct)
     {

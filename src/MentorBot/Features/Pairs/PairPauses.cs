@@ -69,7 +69,7 @@ public sealed class PairPauses(PairStore pairs, PairDms dms, UserDirectory peopl
         }
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
         {
-            error = $"I didn't understand `{Mrkdwn.Escape(Mrkdwn.Truncate(string.Join(' ', words), 40))}`. Give a date like `2026-05-01` or a number of weeks like `3w`.";
+            error = $"I didn't understand `{Mrkdwn.Escape(Mrkdwn.Truncate(string.Join(' ', words), 40))}`. Give a date like `{TimeZoneInfo.ConvertTime(now, zone).AddDays(21):yyyy-MM-dd}` or a number of weeks like `3w`.";
             return false;
         }
         var local = date.ToDateTime(TimeOnly.MinValue);

@@ -30,6 +30,33 @@ public static class PairText
         return parsed is not null;
     }
 
+    /// <summary>
+    /// A word that is almost a pair type ("peeer", "revers", "mentorng"): a typo, not the first word of a note, so it is
+    /// answered with the valid choices instead of silently becoming part of the note.
+    /// </summary>
+    public static bool LooksLikeAMistypedType(string word)
+    {
+        var w = word.ToLowerInvariant().Trim(',', '.', ':');
+        return w.Length >= 3 && !TryParseType(w, out _) && new[] { "mentoring", "mentor", "peer", "reverse" }.Any(t => Distance(w, t) <= 2);
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var previous = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var current = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
+                previous = current;
+            }
+        }
+        return row[b.Length];
+    }
+
     /// <summary>"you mentor @alex", "@sam mentors you (reverse mentoring)", "you and @kim guide each other".</summary>
     public static string Role(Pair pair, string viewerId)
     {

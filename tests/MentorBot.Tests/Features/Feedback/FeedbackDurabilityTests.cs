@@ -124,7 +124,7 @@ public class FeedbackDurabilityTests : IAsyncLifetime
     {
         Assert.Contains("@mention", (await _s.App.CommandAsync("/mentor", "feedback sam", Mentor)).Text);
         Assert.Contains("shared feedback with you yet", (await _s.App.CommandAsync("/mentor", "feedback", Mentor)).Text);
-        Assert.Contains("/mentor feedback @mentee", (await _s.App.CommandAsync("/mentor", "help", Mentor)).AllText);
+        Assert.Contains("/mentor feedback @mentee", (await _s.App.CommandAsync("/mentor", "help all", Mentor)).AllText);
     }
 
     [Fact]

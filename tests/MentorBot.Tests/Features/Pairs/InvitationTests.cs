@@ -23,6 +23,17 @@ public class InvitationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ask_WithAMistypedPairType_SaysTheValidChoices_AndSendsNothing()
+    {
+        var reply = await _app.CommandAsync("/mentor", $"ask <@{Mentor}> peeer would love your help", Mentee);
+
+        Assert.Contains("I don't know the pair type `peeer`", Read(reply));
+        Assert.Contains("`mentoring`, `peer` or `reverse`", Read(reply));
+        Assert.Null(_app.Get<InvitationStore>().PendingBetween(Mentee, Mentor));
+        Assert.DoesNotContain(_app.Slack.Calls(), c => c.Method is "chat.postMessage" or "conversations.open");
+    }
+
+    [Fact]
     public async Task Ask_ThenAccept_StartsThePair_WithKickoffDmsAndFirstCheckIn()
     {
         var invitation = await AskAsync();
