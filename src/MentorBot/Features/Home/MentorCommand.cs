@@ -22,17 +22,25 @@ public sealed class MentorCommand(MentorSubcommands subcommands, Admins admins, 
             return text.Rest.Trim().ToLowerInvariant() switch
             {
                 "all" => MentorHelp.Full(subcommands, isAdmin),
-                "admin" => isAdmin ? MentorHelp.Admin(subcommands) : SlackAck.Ephemeral(Admins.Refusal),
+                "admin" => await AdminsOnlyAsync(command, "help admin", _ => Task.FromResult(MentorHelp.Admin(subcommands)), ct),
                 _ => MentorHelp.Short(subcommands, isAdmin),
             };
         }
         if (subcommands.Find(text.Verb) is not { } sub)
             return MentorHelp.Unknown(command.Command, text.Verb);
         var handler = (IMentorSubcommand)services.GetRequiredService(sub.Handler);
-        switch (sub.AdminOnly ? admins.IsAdminFromCache(command.UserId) : true)
+        return sub.AdminOnly
+            ? await AdminsOnlyAsync(command, text.Verb, c => handler.HandleAsync(command, text, c), ct)
+            : await handler.HandleAsync(command, text, ct);
+    }
+
+    /// <summary>Runs <paramref name="answer"/> for programme admins only, deciding from the cache in the ack when it can.</summary>
+    private async Task<SlackAck> AdminsOnlyAsync(SlashCommand command, string what, Func<CancellationToken, Task<SlackAck>> answer, CancellationToken ct)
+    {
+        switch (admins.IsAdminFromCache(command.UserId))
         {
             case true:
-                return await handler.HandleAsync(command, text, ct);
+                return await answer(ct);
             case false:
                 return SlackAck.Ephemeral(Admins.Refusal);
             default:
@@ -42,7 +50,7 @@ public sealed class MentorCommand(MentorSubcommands subcommands, Admins admins, 
                     if (!await admins.IsAdminAsync(command.UserId, later))
                         await replies.TellAsync(ReplyTarget.Of(command), Admins.Refusal, later);
                     else
-                        await replies.AnswerLateAsync(command.ResponseUrl, await handler.HandleAsync(command, text, later), command.Command + " " + text.Verb, later);
+                        await replies.AnswerLateAsync(command.ResponseUrl, await answer(later), command.Command + " " + what, later);
                 });
         }
     }

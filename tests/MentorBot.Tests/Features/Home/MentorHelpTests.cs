@@ -1,3 +1,4 @@
+using MentorBot.Features.Home;
 namespace MentorBot.Tests.Features.Home;
 
 [Trait(Tier.Name, Tier.Host)]
@@ -55,7 +56,9 @@ public class MentorHelpTests : IAsyncLifetime
         foreach (var verb in AdminVerbs) Assert.Contains(verb, admin.AllText);
         Assert.Contains("/mentor help admin", (await withAdmin.CommandAsync("/mentor", "help", "UADMIN")).AllText);
         Assert.Contains("/mentor stats", (await withAdmin.CommandAsync("/mentor", "help admin", "UADMIN")).AllText);
-        Assert.Equal(MentorBot.Programme.Admins.Refusal, (await _app.CommandAsync("/mentor", "help admin", "UNEWCOMER")).Text);
+        Assert.Equal(MentorCommand.CheckingAdmin, (await _app.CommandAsync("/mentor", "help admin", "UNEWCOMER")).Text);
+        var refused = await _app.Slack.WaitForCallAsync("response_url", c => c.Arg("response_url_id") == "cmd-UNEWCOMER");
+        Assert.Equal(MentorBot.Programme.Admins.Refusal, refused.Arg("text"));
     }
 
     [Fact]
