@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json;
 using MentorBot.Features.Home;
+using MentorBot.Features.Pairs;
 using MentorBot.People;
 using MentorBot.Programme;
 using MentorBot.Slack.Api;
@@ -43,10 +44,14 @@ public sealed class ExportCommand(IEnumerable<IPersonalData> sources, SlackApiCl
 }
 
 /// <summary>/mentor forget-me: asks first; on confirmation every feature forgets the person, and the file is compacted.</summary>
-public sealed class ForgetMeCommand(IEnumerable<IPersonalData> sources, MentorDb db, SlackReplies replies, AppHome home, ILogger<ForgetMeCommand> logger)
+public sealed class ForgetMeCommand(IEnumerable<IPersonalData> sources, MentorDb db, PairStore pairs, SlackApiClient slack, SlackReplies replies,
+    AppHome home, ILogger<ForgetMeCommand> logger)
     : IMentorSubcommand, IBlockActionHandler
 {
     public const string ConfirmAction = "admin.forget.confirm";
+
+    public const string PartnerNotice = "Your mentoring pair with a former member has ended: they asked MentorBot to forget them. " +
+                                        "Your own goals and history stay with you (`/mentor pairs`), and you can start a new pair any time with `/mentor ask @person`.";
 
     public Task<SlackAck> HandleAsync(SlashCommand command, CommandText args, CancellationToken ct)
     {
@@ -68,10 +73,24 @@ public sealed class ForgetMeCommand(IEnumerable<IPersonalData> sources, MentorDb
         if (actions.Action.Value != userId) return Task.FromResult(SlackAck.Empty);
         return Task.FromResult(SlackAck.Empty.Then(async c =>
         {
+            // Whoever was still paired with them hears it once, neutrally: no dead end, and no name of the one who left.
+            var partners = pairs.CurrentFor(userId).Select(p => p.OtherThan(userId)).Where(p => p != PairText.ForgottenId).Distinct().ToList();
             var changed = Forget(userId);
             var text = $"Done: I deleted what you wrote ({changed} records) and ended your pairs. The people you worked with keep their own records.";
             await replies.ReplaceAsync(ReplyTarget.Of(actions), text, null, c);
             await home.RefreshAsync(userId, c);
+            foreach (var partner in partners)
+            {
+                try
+                {
+                    await slack.SendDmAsync(partner, PartnerNotice, null, c);
+                }
+                catch (SlackApiException ex)
+                {
+                    logger.LogWarning("Could not tell {UserId} that their pair ended: {Error}", partner, ex.Error);
+                }
+                await home.RefreshAsync(partner, c);
+            }
         }));
     }
 

@@ -76,6 +76,24 @@ public class DataRightsTests
     }
 
     [Fact]
+    public async Task ForgetMe_TellsTheCurrentPartnerOnce_Neutrally_AndNotTheOnesFromEndedPairs()
+    {
+        await using var app = await StartAsync();
+        app.AddPair("UMENTOR", "UME");
+        app.AddPair("UOLD", "UME", status: MentorBot.Features.Pairs.PairStatus.Ended);
+
+        await app.InteractAsync(Interactions.ButtonClick("UME", ForgetMeCommand.ConfirmAction, "UME", responseUrl: app.Slack.ResponseUrl("forget")));
+        var told = await app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == FakeSlackApi.DmOf("UMENTOR"));
+        await app.DrainFollowUpsAsync();
+
+        Assert.Equal(ForgetMeCommand.PartnerNotice, told.Arg("text"));
+        Assert.DoesNotContain("<@UME>", told.Visible);
+        Assert.Single(app.Slack.DmsTo("UMENTOR"));
+        Assert.Empty(app.Slack.DmsTo("UOLD"));
+        Assert.Equal(MentorBot.Features.Pairs.PairStatus.Ended, Assert.Single(app.Get<MentorBot.Features.Pairs.PairStore>().EverFor("UMENTOR")).Status);
+    }
+
+    [Fact]
     public async Task ForgetMe_ButtonOfSomeoneElse_DeletesNothing()
     {
         await using var app = await StartAsync();
