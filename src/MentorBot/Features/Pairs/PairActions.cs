@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MentorBot.Slack.Api;
+using MentorBot.Slack.BlockKit;
 using MentorBot.Slack.Payloads;
 using MentorBot.Slack.Routing;
 
@@ -28,6 +29,10 @@ public sealed class PairActions(PairStore pairs, InvitationStore invitations, Ki
         return action.ActionId switch
         {
             Accept or Decline => Answer(actions, userId, id, accept: action.ActionId == Accept),
+            // Once both have answered, the agreement stands: a second press must not quietly change the cadence.
+            KickoffOpen when kickoffs.ForPair(id).Count >= 2 && pairs.Get(id) is { } agreed && agreed.Includes(userId) =>
+                replies.Tell(ReplyTarget.Of(actions), $"You both set expectations already, so your agreement stands. To change how often you meet, " +
+                    $"use `/mentor cadence {Mrkdwn.User(agreed.OtherThan(userId))} 2w on tuesday at 10:00` (or any rhythm you agree on)."),
             KickoffOpen => await OpenAsync(actions, userId, id, pair => KickoffModal.View(pair, userId, kickoffs.Get(pair.Id, userId)), ct),
             EndOpen => await OpenAsync(actions, userId, id, pair => EndPairModal.View(pair, userId), ct),
             EndKeep => SlackAck.Empty.Then(ct2 => ReplaceSourceAsync(actions, "Okay, nothing changed: your pair carries on.", ct2)),

@@ -67,6 +67,22 @@ public class KickoffTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SetExpectations_PressedAgainAfterBothAnswered_SaysTheAgreementStands_AndChangesNothing()
+    {
+        var pair = await PairAsync(_app);
+        await SubmitAsync(Mentor, pair, KickoffValues("a", "Weekly", "Monday", "10:00", "video"));
+        await SubmitAsync(Mentee, pair, KickoffValues("b", "EveryTwoWeeks", "Tuesday", "09:30", "dm"));
+        var agreed = Current(_app).Cadence;
+
+        await _app.InteractAsync(Interactions.ButtonClick(Mentor, PairActions.KickoffOpen, pair.Id.ToString(), responseUrl: _app.Slack.ResponseUrl("kick")));
+        var told = await LaterReplyAsync(_app, "agreement stands");
+
+        Assert.Contains("/mentor cadence <@UMENTEE>", Read(told));
+        Assert.Empty(_app.Slack.Calls("views.open"));
+        Assert.Equal(agreed, Current(_app).Cadence);
+    }
+
+    [Fact]
     public async Task Agreeing_SaysSo()
     {
         var pair = await PairAsync(_app);
