@@ -60,6 +60,25 @@ public sealed class BotProcess : IAsyncDisposable
     public static async Task<BotProcess> StartAsync(string databasePath, FakeSlackApi slack, bool waitUntilHealthy = true,
         IDictionary<string, string>? settings = null)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            var bot = Launch(databasePath, slack, settings);
+            if (!waitUntilHealthy) return bot;
+            try
+            {
+                await bot.WaitUntilHealthyAsync(TimeSpan.FromSeconds(30));
+                return bot;
+            }
+            // The free port was taken by another test's listener between choosing it and binding it: choose again.
+            catch (InvalidOperationException) when (attempt < 3 && bot.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await bot.DisposeAsync();
+            }
+        }
+    }
+
+    private static BotProcess Launch(string databasePath, FakeSlackApi slack, IDictionary<string, string>? settings)
+    {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -90,7 +109,6 @@ public sealed class BotProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (waitUntilHealthy) await bot.WaitUntilHealthyAsync(TimeSpan.FromSeconds(30));
         return bot;
     }
 
