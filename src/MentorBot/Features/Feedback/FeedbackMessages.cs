@@ -63,18 +63,21 @@ public static class FeedbackMessages
     }
 
     /// <summary>The answer for the asker (split over several messages when very long; buttons on the last).</summary>
-    public static IReadOnlyList<FeedbackMessage> AnswerToAsker(FeedbackRequest r)
+    /// <param name="canShare">Whether the asker has a mentor besides the one who wrote it (only then is "Share with my mentor" offered).</param>
+    public static IReadOnlyList<FeedbackMessage> AnswerToAsker(FeedbackRequest r, bool canShare)
     {
         var intro = r.Unprompted
             ? $"*{Who(r.GiverId)} gave you feedback* on “{FeedbackText.Short(r.Topic, 200)}”"
             : $"*{Who(r.GiverId)} answered your request for feedback* on “{FeedbackText.Short(r.Topic, 200)}”";
-        var footer = new List<JsonObject>
-        {
-            Blocks.Actions("feedback.answer",
-                Blocks.Button("Thank " + (r.GiverId.Length == 0 ? "them" : "them 🙏"), Thank, Value(r), "primary"),
-                Blocks.Button("Share with my mentor", Share, Value(r))),
-            Blocks.Context($"Private to you and {Who(r.GiverId)} unless you share it with your mentor."),
-        };
+        var thank = Blocks.Button("Thank " + (r.GiverId.Length == 0 ? "them" : "them 🙏"), Thank, Value(r), "primary");
+        // Without another mentor there is no one to share with (a mentor's own feedback would only go back to them).
+        var footer = !canShare
+            ? new List<JsonObject> { Blocks.Actions("feedback.answer", thank), Blocks.Context($"Private to you and {Who(r.GiverId)}.") }
+            : new List<JsonObject>
+            {
+                Blocks.Actions("feedback.answer", thank, Blocks.Button("Share with my mentor", Share, Value(r))),
+                Blocks.Context($"Private to you and {Who(r.GiverId)} unless you share it with your mentor."),
+            };
         return Split($"Feedback from a colleague on “{FeedbackText.Short(r.Topic, 60)}”", intro, r.Answer, footer);
     }
 

@@ -1,3 +1,4 @@
+using MentorBot.Features.Pairs;
 using MentorBot.Slack.Api;
 
 namespace MentorBot.Features.Feedback;
@@ -6,7 +7,7 @@ namespace MentorBot.Features.Feedback;
 /// Sends the notices stored on requests. Each notice is marked sent only after Slack took it, so a crash in between
 /// repeats at most that one DM (logged) and never loses it. Called right after an ack and on every scheduler tick.
 /// </summary>
-public sealed class FeedbackNotifier(FeedbackStore store, SlackApiClient slack, TimeProvider time, ILogger<FeedbackNotifier> logger)
+public sealed class FeedbackNotifier(FeedbackStore store, PairStore pairs, SlackApiClient slack, TimeProvider time, ILogger<FeedbackNotifier> logger)
 {
     private const int MaxAttempts = 8;
     // One sender per request at a time (the follow-up and a tick may both reach it); the second waits, then re-reads.
@@ -109,11 +110,11 @@ public sealed class FeedbackNotifier(FeedbackStore store, SlackApiClient slack, 
         }
     }
 
-    private static IReadOnlyList<FeedbackMessage> Render(FeedbackRequest r, Notice notice) => notice.Kind switch
+    private IReadOnlyList<FeedbackMessage> Render(FeedbackRequest r, Notice notice) => notice.Kind switch
     {
         NoticeKind.Request or NoticeKind.Reminder or NoticeKind.SnoozeReturn =>
             r.IsPending && notice.To == r.GiverId ? [FeedbackMessages.RequestToGiver(r, notice.Kind)] : [],
-        NoticeKind.Answer => notice.To == r.AskerId && r.Answer is not null ? FeedbackMessages.AnswerToAsker(r) : [],
+        NoticeKind.Answer => notice.To == r.AskerId && r.Answer is not null ? FeedbackMessages.AnswerToAsker(r, pairs.MentorsOf(r.AskerId).Any(m => m != r.GiverId)) : [],
         NoticeKind.SharedWithMentor => r.SharedWith.Contains(notice.To) && r.Answer is not null ? FeedbackMessages.SharedWithMentor(r) : [],
         NoticeKind.Declined => [FeedbackMessages.Declined(r)],
         NoticeKind.Expired => [FeedbackMessages.Expired(r)],

@@ -17,7 +17,7 @@ public sealed class EndPairModal(PairStore pairs, PairDms dms, TimeProvider time
         var blocks = new List<JsonObject>
         {
             Blocks.Section($"This ends your {PairText.TypeName(pair.Type)} pair with {PairText.Who(pair.OtherThan(viewerId))}. Check-ins stop; you both keep your history."),
-            Blocks.Input("reason", "Why is it ending? (optional)", Blocks.StaticSelect("value", reasons, placeholder: "Choose a reason"), optional: true,
+            Blocks.Input("reason", "Why is it ending?", Blocks.StaticSelect("value", reasons, placeholder: "Choose a reason"), optional: true,
                 hint: "Private: never shown to your partner. Programme admins only see how many pairs ended for each reason."),
         };
         return Views.Modal(CallbackId, "End the pair", PairMessages.Array(blocks), submit: "End the pair", privateMetadata: pair.Id.ToString(CultureInfo.InvariantCulture));

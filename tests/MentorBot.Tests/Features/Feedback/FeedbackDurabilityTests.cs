@@ -116,6 +116,8 @@ public class FeedbackDurabilityTests : IAsyncLifetime
         var dm = await _s.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == FakeSlackApi.DmOf(Asker));
         Assert.Contains("Timebox the estimates", Shown(dm));
         Assert.Contains("gave you feedback", Shown(dm));
+        Assert.False(HasButton(dm, FeedbackMessages.Share), "feedback from the mentor is not offered back to the mentor");
+        Assert.True(HasButton(dm, FeedbackMessages.Thank));
         Assert.Contains("given unprompted", (await _s.AskAsync("list")).AllText);
     }
 

@@ -35,6 +35,7 @@ public class FeedbackLoopTests : IAsyncLifetime
     [Fact]
     public async Task Give_OpensTheForm_AndTheAnswerReachesTheAskerWithThankAndShare()
     {
+        _s.MakePair(Mentor, Asker); // someone to share it with
         var request = await _s.AskAndDeliverAsync("My talk at the all-hands");
 
         await _s.ClickAsync(Giver, FeedbackMessages.Give, request);
