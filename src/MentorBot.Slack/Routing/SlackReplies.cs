@@ -16,7 +16,8 @@ public sealed record ReplyTarget(string UserId, string? ResponseUrl, string? Cha
 
     public static ReplyTarget Of(SlashCommand command) => new(command.UserId, command.ResponseUrl, command.ChannelId, IsCommand: true);
 
-    public static ReplyTarget Of(ViewSubmission submission) => new(submission.User.Id, null, null, IsCommand: false);
+    /// <summary>A modal's submitter, answered through the response_url of the command that opened the modal (none: a DM).</summary>
+    public static ReplyTarget Of(ViewSubmission submission, string? responseUrl) => new(submission.User.Id, responseUrl, null, IsCommand: false);
 }
 
 /// <summary>

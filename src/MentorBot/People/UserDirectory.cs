@@ -26,9 +26,6 @@ public sealed class UserDirectory
         _defaultZone = TimeZones.FindOr(zones.Value.DefaultTimeZone, TimeZoneInfo.Utc);
     }
 
-    /// <summary>The zone used for anyone whose own zone is unknown: <c>Pairs:DefaultTimeZone</c>, else UTC.</summary>
-    public TimeZoneInfo DefaultZone => _defaultZone;
-
     /// <summary>
     /// The one answer to "which time zone is this person in?", for scheduling, working hours, pauses and every page
     /// that prints a time: their Slack zone (cached users.info), else the programme's default zone, else UTC. Never

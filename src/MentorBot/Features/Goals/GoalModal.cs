@@ -94,7 +94,7 @@ public sealed class GoalModal(GoalStore goals, GoalChanges changes, SlackReplies
             return Task.FromResult(SlackAck.ViewError(TitleBlock, Plain(result.Problem!)));
 
         var (text, blocks) = GoalMessages.Saved(goal, meta.Number is null ? "Saved" : "Updated");
-        return Task.FromResult(SlackAck.Empty.Then(ct2 => replies.TellAsync(new ReplyTarget(userId, meta.ResponseUrl, null, IsCommand: false), text, blocks, ct2)));
+        return Task.FromResult(SlackAck.Empty.Then(ct2 => replies.TellAsync(ReplyTarget.Of(submission, meta.ResponseUrl), text, blocks, ct2)));
     }
 
     // Field errors are plain text in Slack's form: drop the backticks the chat answers use.

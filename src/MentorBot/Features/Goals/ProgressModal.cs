@@ -46,6 +46,6 @@ public sealed class ProgressModal(GoalChanges changes, SlackReplies replies) : I
         if (result.Goal is not { } goal)
             return Task.FromResult(SlackAck.ViewError(PercentBlock, result.Problem!.Replace("`", "")));
         var (text, blocks) = GoalMessages.Saved(goal, "Updated");
-        return Task.FromResult(SlackAck.Empty.Then(ct2 => replies.TellAsync(new ReplyTarget(userId, meta.ResponseUrl, null, IsCommand: false), text, blocks, ct2)));
+        return Task.FromResult(SlackAck.Empty.Then(ct2 => replies.TellAsync(ReplyTarget.Of(submission, meta.ResponseUrl), text, blocks, ct2)));
     }
 }
