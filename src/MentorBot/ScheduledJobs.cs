@@ -28,6 +28,9 @@ public static class ScheduledJobs
         // Feedback reminders and expiries; the programme's Monday digest.
         Job<FeedbackJob>(services);
         Job<WeeklyDigest>(services);
+
+        // Admin: a scheduled matching round (heads-ups the working day before, the run on the day).
+        Job<MatchRoundJob>(services);
     }
 
     private static void Job<T>(IServiceCollection services) where T : class, IPeriodicJob

@@ -49,6 +49,9 @@ public static class SlackRoutes
         slack.Action<PairingModal>(PairingModal.OpenAction);
         slack.View<PairingModal>(PairingModal.CallbackId);
         slack.View<SettingsModal>(SettingsModal.CallbackId);
+        slack.Action<MatchActions>(MatchActions.Prefix);
+        slack.View<MatchSwapModal>(MatchSwapModal.CallbackId);
+        slack.View<MatchSettingsModal>(MatchSettingsModal.CallbackId);
         slack.Action<ForgetMeCommand>(ForgetMeCommand.ConfirmAction);
 
         // Events
@@ -82,6 +85,7 @@ public static class SlackRoutes
         mentor.Admin<AnnounceCommand>("announce", "/mentor announce", "post the sign-up message in the programme channel");
         mentor.Admin<SettingsCommand>("settings", "/mentor settings", "programme name, default cadence, working hours, reminders");
         mentor.Admin<SignUpsCommand>("signups", "/mentor signups", "see waiting sign-ups and pair them");
+        mentor.Admin<MatchCommand>("match", MatchCommand.Usage, "propose pairs for everyone waiting, to approve on your Home tab (or schedule a round)");
         mentor.Admin<StatsCommand>("stats", "/mentor stats", "programme health figures (aggregates only)");
         mentor.Admin<DigestCommand>("digest", "/mentor digest", "see the next weekly digest privately, exactly as it will be posted");
     }

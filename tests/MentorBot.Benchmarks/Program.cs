@@ -1,11 +1,15 @@
-// Benchmarks (not tests): `dotnet run -c Release --project tests/MentorBot.Benchmarks -- checkins`
+// Benchmarks (not tests): `dotnet run -c Release --project tests/MentorBot.Benchmarks -- checkins|matching`
 using MentorBot.Benchmarks;
 
-var which = args.FirstOrDefault() ?? "checkins";
-if (which != "checkins")
+switch (args.FirstOrDefault() ?? "checkins")
 {
-    Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: checkins");
-    return 1;
+    case "checkins":
+        await CheckInsBenchmark.RunAsync();
+        return 0;
+    case "matching":
+        MatchingBenchmark.Run();
+        return 0;
+    default:
+        Console.Error.WriteLine($"Unknown benchmark '{args[0]}'. Available: checkins, matching");
+        return 1;
 }
-await CheckInsBenchmark.RunAsync();
-return 0;

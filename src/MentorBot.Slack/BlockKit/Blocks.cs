@@ -122,6 +122,23 @@ public static class Blocks
         return element;
     }
 
+    public static JsonObject MultiStaticSelect(string actionId, IEnumerable<JsonObject> options, IEnumerable<string>? initialValues = null,
+        string placeholder = "Choose…")
+    {
+        var list = options.Take(Limits.SelectOptions).ToList();
+        var element = new JsonObject
+        {
+            ["type"] = "multi_static_select",
+            ["action_id"] = actionId,
+            ["placeholder"] = Plain(placeholder, Limits.Placeholder),
+            ["options"] = new JsonArray(list.Select(o => (JsonNode)o).ToArray()),
+        };
+        var initial = initialValues?.ToHashSet() ?? [];
+        var chosen = list.Where(o => initial.Contains(o["value"]?.GetValue<string>() ?? "")).Select(o => (JsonNode)o.DeepClone()).ToArray();
+        if (chosen.Length > 0) element["initial_options"] = new JsonArray(chosen);
+        return element;
+    }
+
     /// <summary>The "⋯" menu: where the less common choices of a message go, so it keeps at most three buttons (2–5 options).</summary>
     public static JsonObject Overflow(string actionId, params JsonObject[] options) => new()
     {
@@ -143,13 +160,18 @@ public static class Blocks
         return element;
     }
 
-    public static JsonObject MultiUsersSelect(string actionId, int maxSelected, string placeholder = "Choose people") => new()
+    public static JsonObject MultiUsersSelect(string actionId, int maxSelected, string placeholder = "Choose people", IEnumerable<string>? initialUsers = null)
     {
-        ["type"] = "multi_users_select",
-        ["action_id"] = actionId,
-        ["max_selected_items"] = maxSelected,
-        ["placeholder"] = Plain(placeholder, Limits.Placeholder),
-    };
+        var element = new JsonObject
+        {
+            ["type"] = "multi_users_select",
+            ["action_id"] = actionId,
+            ["max_selected_items"] = maxSelected,
+            ["placeholder"] = Plain(placeholder, Limits.Placeholder),
+        };
+        if (initialUsers?.ToArray() is { Length: > 0 } users) element["initial_users"] = new JsonArray(users.Select(u => (JsonNode)u).ToArray());
+        return element;
+    }
 
     public static JsonObject ChannelsSelect(string actionId, string placeholder = "Choose a channel") => new()
     {

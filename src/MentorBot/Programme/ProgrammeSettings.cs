@@ -25,6 +25,37 @@ public sealed record ProgrammeSettings
 
     /// <summary>At most this many reminders for one unanswered check-in prompt.</summary>
     public int MaxReminders { get; init; } = 1;
+
+    /// <summary>How /mentor match proposes pairs (/mentor match settings).</summary>
+    public MatchSettings Matching { get; init; } = new();
+}
+
+public enum MatchMode
+{
+    /// <summary>Only pairs that score at least the minimum; the highest total.</summary>
+    BestMatches,
+
+    /// <summary>As many mentees matched as possible, then the highest total.</summary>
+    MostMatched,
+}
+
+/// <summary>The matcher's knobs, kept with the programme settings.</summary>
+public sealed record MatchSettings
+{
+    /// <summary>Topics sign-ups can pick from (besides typing their own); empty means free text only.</summary>
+    public string[] Topics { get; init; } = [];
+    public MatchMode Mode { get; init; } = MatchMode.BestMatches;
+
+    /// <summary>Best-matches mode proposes no pair below this score (0–100); most-matched mode flags them.</summary>
+    public int MinScore { get; init; } = 30;
+    public bool DifferentDepartmentBonus { get; init; }
+    public bool FirstTimersBonus { get; init; }
+
+    /// <summary>Off: two people with no working hours in common are never matched.</summary>
+    public bool AllowNoSharedHours { get; init; }
+
+    /// <summary>On: never match someone with their own manager (needs People:ManagerField).</summary>
+    public bool AvoidManagers { get; init; } = true;
 }
 
 /// <summary>The one <see cref="ProgrammeSettings"/> document.</summary>

@@ -20,6 +20,29 @@ public static class WorkingHours
         return instantUtc;
     }
 
+    /// <summary>
+    /// How many working hours two people share on a working day, on average over the week of <paramref name="monday"/>:
+    /// each one's working hours read in their own zone. Zero when their days never meet (Amsterdam and Auckland, say).
+    /// </summary>
+    public static TimeSpan SharedPerDay(TimeZoneInfo a, TimeZoneInfo b, ProgrammeSettings settings, DateOnly monday)
+    {
+        if (settings.WorkingDays.Length == 0 || settings.WorkdayEnd <= settings.WorkdayStart) return TimeSpan.Zero;
+        List<(DateTimeOffset Start, DateTimeOffset End)> Week(TimeZoneInfo zone) =>
+            Enumerable.Range(-1, 9).Select(monday.AddDays).Where(d => settings.WorkingDays.Contains(d.DayOfWeek))
+                .Select(d => (ToUtc(d.ToDateTime(settings.WorkdayStart), zone), ToUtc(d.ToDateTime(settings.WorkdayEnd), zone))).ToList();
+        var mine = Week(a).Where(x => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(x.Start, a).DateTime) is var d && d >= monday && d < monday.AddDays(7)).ToList();
+        if (mine.Count == 0) return TimeSpan.Zero;
+        var theirs = Week(b);
+        var shared = TimeSpan.Zero;
+        foreach (var (start, end) in mine)
+        foreach (var (otherStart, otherEnd) in theirs)
+        {
+            var overlap = (end < otherEnd ? end : otherEnd) - (start > otherStart ? start : otherStart);
+            if (overlap > TimeSpan.Zero) shared += overlap;
+        }
+        return shared / mine.Count;
+    }
+
     public static bool IsAllowed(DateTimeOffset instantUtc, TimeZoneInfo zone, ProgrammeSettings settings) =>
         NextAllowed(instantUtc, zone, settings) == instantUtc;
 

@@ -119,7 +119,7 @@ public sealed class ForgetMeCommand(IEnumerable<IPersonalData> sources, MentorDb
 }
 
 /// <summary>What the admin feature keeps about a person: sign-ups, the users.info cache and the welcome marker.</summary>
-public sealed class AdminPersonalData(SignUpStore signUps, AdminState state, UserDirectory people, MentorDb db) : IPersonalData
+public sealed class AdminPersonalData(SignUpStore signUps, AdminState state, MatchStore matches, UserDirectory people, MentorDb db) : IPersonalData
 {
     public string Name => "programme";
 
@@ -131,5 +131,5 @@ public sealed class AdminPersonalData(SignUpStore signUps, AdminState state, Use
     };
 
     public int Forget(string userId) =>
-        signUps.DeleteAllOf(userId) + state.ForgetUser(userId) + (db.Collection<Person>("people").Delete(userId) ? 1 : 0);
+        signUps.DeleteAllOf(userId) + state.ForgetUser(userId) + matches.ForgetUser(userId) + (db.Collection<Person>("people").Delete(userId) ? 1 : 0);
 }

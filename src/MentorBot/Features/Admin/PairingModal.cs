@@ -46,13 +46,13 @@ public sealed class PairingModal(
             return Views.Modal(CallbackId, "Pair a mentee", new JsonArray(blocks.ToArray<JsonNode>()), submit: null, close: "Close");
         }
         var options = mentors.Select(m => Blocks.Option(
-            $"{(m.IsFull ? "(full) " : "")}{name(m.SignUp.UserId)} · {m.Mentees}/{m.SignUp.Capacity}",
+            $"{(m.IsFull ? "(full) " : "")}{name(m.SignUp.UserId)} · {m.Load}",
             m.SignUp.UserId,
             Mrkdwn.Truncate(m.SignUp.Topics, 70)));
         blocks.Add(Blocks.Input("mentor", "Mentor", Blocks.StaticSelect("value", options, placeholder: "Choose a mentor"),
             hint: "Mentors marked (full) already have as many mentees as they offered to take."));
         blocks.AddRange(mentors.Take(10).Select(m => Blocks.Context(
-            $"{Mrkdwn.User(m.SignUp.UserId)} {(m.IsFull ? "is full" : "has room")} ({m.Mentees}/{m.SignUp.Capacity}) · can teach: {Mrkdwn.Escape(Mrkdwn.Truncate(m.SignUp.Topics, 300))}")));
+            $"{Mrkdwn.User(m.SignUp.UserId)} {(m.IsFull ? "is full" : "has room")} ({m.Load}) · can teach: {Mrkdwn.Escape(Mrkdwn.Truncate(m.SignUp.Topics, 300))}")));
         return Views.Modal(CallbackId, "Pair a mentee", new JsonArray(blocks.ToArray<JsonNode>()), submit: "Pair them", privateMetadata: mentee.UserId);
     }
 
@@ -68,7 +68,7 @@ public sealed class PairingModal(
         if (signUps.Mentors().FirstOrDefault(m => m.SignUp.UserId == mentorId) is not { } mentor)
             return SlackAck.ViewError("mentor", "That mentor's sign-up is gone; choose another.");
         if (mentor.IsFull)
-            return SlackAck.ViewError("mentor", $"{Name(mentorId)} is full ({mentor.Mentees}/{mentor.SignUp.Capacity}); choose another mentor.");
+            return SlackAck.ViewError("mentor", $"{Name(mentorId)} is full ({mentor.Load}); choose another mentor.");
         if (mentorId == menteeId)
             return SlackAck.ViewError("mentor", "Someone can't mentor themselves; choose another mentor.");
 

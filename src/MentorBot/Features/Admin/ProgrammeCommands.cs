@@ -102,7 +102,7 @@ public sealed class SignUpsCommand(SignUpStore signUps) : IMentorSubcommand
                 Blocks.Button("Pair…", PairingModal.OpenAction, m.UserId, "primary"), blockId: "admin.signup." + m.UserId));
         if (mentees.Count > room) blocks.Add(Blocks.Context($"…and {mentees.Count - room} more; pair these first."));
         var mentorLine = mentors.Count == 0 ? "No mentors signed up yet — `/mentor announce` invites them."
-            : string.Join(" · ", mentors.Take(20).Select(m => $"{Mrkdwn.User(m.SignUp.UserId)} {m.Mentees}/{m.SignUp.Capacity}{(m.IsFull ? " (full)" : "")}"));
+            : string.Join(" · ", mentors.Take(20).Select(m => $"{Mrkdwn.User(m.SignUp.UserId)} {m.Load}{(m.IsFull ? " (full)" : "")}"));
         blocks.Add(Blocks.Context("*Mentors:* " + mentorLine));
         return blocks;
     }

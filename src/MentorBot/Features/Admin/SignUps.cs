@@ -18,7 +18,14 @@ public sealed record SignUp
     [BsonId] public string Id { get; init; } = "";
     public string UserId { get; init; } = "";
     public SignUpRole Role { get; init; }
+    /// <summary>Mentees: what they want to learn; mentors: what they can help with (older sign-ups: either).</summary>
     public string Topics { get; init; } = "";
+
+    /// <summary>Picks from the programme's topic list, besides the free text.</summary>
+    public string[] TopicPicks { get; init; } = [];
+
+    /// <summary>Confidential: people not to be matched with. Only the matcher reads it; nobody is ever shown it.</summary>
+    public string[] NotWith { get; init; } = [];
 
     /// <summary>Mentors only: how many mentees they can take at once.</summary>
     public int Capacity { get; init; }
@@ -29,30 +36,38 @@ public sealed record SignUp
     public static string IdOf(string userId, SignUpRole role) => $"{userId}:{role}";
 }
 
-/// <summary>A signed-up mentor with how many mentees they currently have.</summary>
-public sealed record MentorAvailability(SignUp SignUp, int Mentees)
+/// <summary>A signed-up mentor with how many mentees they currently have, and how many a staged match proposal holds for them.</summary>
+public sealed record MentorAvailability(SignUp SignUp, int Mentees, int Reserved = 0)
 {
-    public bool IsFull => Mentees >= SignUp.Capacity;
+    public int Room => Math.Max(0, SignUp.Capacity - Mentees - Reserved);
+    public bool IsFull => Room == 0;
+
+    /// <summary>"1/2", or "1/2 +1 proposed" while a staged proposal holds a place.</summary>
+    public string Load => $"{Mentees}/{SignUp.Capacity}" + (Reserved > 0 ? $" +{Reserved} proposed" : "");
 }
 
 public sealed class SignUpStore
 {
     private readonly ILiteCollection<SignUp> _signUps;
     private readonly PairStore _pairs;
+    private readonly MatchStore _matches;
 
-    public SignUpStore(MentorDb db, PairStore pairs)
+    public SignUpStore(MentorDb db, PairStore pairs, MatchStore matches)
     {
         _signUps = db.Collection<SignUp>("signups");
         _signUps.EnsureIndex(s => s.UserId);
         _pairs = pairs;
+        _matches = matches;
     }
 
     /// <summary>Saves (or replaces) this person's sign-up for the role; it waits again even if they were paired before.</summary>
-    public SignUp Save(string userId, SignUpRole role, string topics, int capacity, DateTimeOffset now)
+    public SignUp Save(string userId, SignUpRole role, string topics, int capacity, DateTimeOffset now,
+        IReadOnlyList<string>? picks = null, IReadOnlyList<string>? notWith = null)
     {
         var signUp = new SignUp
         {
             Id = SignUp.IdOf(userId, role), UserId = userId, Role = role, Topics = topics,
+            TopicPicks = picks?.ToArray() ?? [], NotWith = notWith?.Where(u => u != userId).Distinct().ToArray() ?? [],
             Capacity = role == SignUpRole.Mentor ? Math.Max(1, capacity) : 0, Status = SignUpStatus.Waiting, SignedUpAt = now,
         };
         _signUps.Upsert(signUp);
@@ -69,12 +84,15 @@ public sealed class SignUpStore
     public IReadOnlyList<SignUp> WaitingMentees() =>
         _signUps.Find(s => s.Role == SignUpRole.Mentee && s.Status == SignUpStatus.Waiting).OrderBy(s => s.SignedUpAt).ToList();
 
-    /// <summary>Signed-up mentors with their current load, those with room first.</summary>
-    public IReadOnlyList<MentorAvailability> Mentors() =>
-        _signUps.Find(s => s.Role == SignUpRole.Mentor && s.Status == SignUpStatus.Waiting)
-            .Select(s => new MentorAvailability(s, _pairs.CurrentFor(s.UserId).Count(p => p.MentorId == s.UserId)))
+    /// <summary>Signed-up mentors with their current load (staged match proposals hold places too), those with room first.</summary>
+    public IReadOnlyList<MentorAvailability> Mentors()
+    {
+        var reserved = _matches.Reserved();
+        return _signUps.Find(s => s.Role == SignUpRole.Mentor && s.Status == SignUpStatus.Waiting)
+            .Select(s => new MentorAvailability(s, _pairs.CurrentFor(s.UserId).Count(p => p.MentorId == s.UserId), reserved.GetValueOrDefault(s.UserId)))
             .OrderBy(m => m.IsFull).ThenBy(m => m.SignUp.SignedUpAt)
             .ToList();
+    }
 
     public void MarkPaired(string menteeId, DateTimeOffset now)
     {

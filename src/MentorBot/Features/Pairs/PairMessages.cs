@@ -29,14 +29,15 @@ public static class PairMessages
     /// <summary>What the invitation message becomes once answered or expired (no buttons left to press).</summary>
     public static (string Text, JsonArray Blocks) InvitationClosed(string text) => (text, Array([Blocks.Section(text)]));
 
-    public static (string Text, JsonArray Blocks) Kickoff(Pair pair, string viewerId, DateTimeOffset? firstCheckIn)
+    public static (string Text, JsonArray Blocks) Kickoff(Pair pair, string viewerId, DateTimeOffset? firstCheckIn, string? introduction = null)
     {
         var other = PairText.Who(pair.OtherThan(viewerId));
         var first = firstCheckIn is { } at ? $"Until you both agree, the programme default applies: your first check-in is {Mrkdwn.Date(at)}." : "";
         var blocks = new List<JsonObject>
         {
             Blocks.Header("Meet your mentoring partner"),
-            Blocks.Section($"You're now in a *{PairText.TypeName(pair.Type)}* pair with {other}: {PairText.Role(pair, viewerId)}."),
+            Blocks.Section($"You're now in a *{PairText.TypeName(pair.Type)}* pair with {other}: {PairText.Role(pair, viewerId)}." +
+                (introduction is { Length: > 0 } why ? $"\n_Why you two:_ {Mrkdwn.Escape(Mrkdwn.Truncate(why, 500))}" : "")),
             Blocks.Section($"A good start is agreeing on what you both want, how you'll talk and how often. Press *Set expectations*; when you've both answered I'll show you both answers side by side and set your check-in cadence. {first}",
                 Blocks.Button("Set expectations", PairActions.KickoffOpen, pair.Id.ToString(), "primary")),
             Blocks.Context("Manage this pair any time: `/mentor pairs`, `/mentor cadence`, `/mentor pause`, `/mentor end`."),

@@ -18,7 +18,9 @@ public sealed class PairStarter(PairStore pairs, UserDirectory people, Programme
     private readonly Lock _oneAtATime = new();
 
     /// <param name="startedBy">Who started it (an admin, or the person who accepted an invitation).</param>
-    public async Task<PairStartResult> StartAsync(string mentorId, string menteeId, PairType type, string startedBy, CancellationToken ct)
+    /// <param name="introduction">Why these two were matched, said to both in the kickoff (never anything confidential).</param>
+    public async Task<PairStartResult> StartAsync(string mentorId, string menteeId, PairType type, string startedBy, CancellationToken ct,
+        string? introduction = null)
     {
         if (mentorId == menteeId)
             return new(PairStartOutcome.SamePerson, null, $"{PairText.Who(mentorId)} can't be paired with themselves. Pick two different people.");
@@ -46,7 +48,7 @@ public sealed class PairStarter(PairStore pairs, UserDirectory people, Programme
 
         foreach (var person in new[] { pair.MentorId, pair.MenteeId })
         {
-            var (text, blocks) = PairMessages.Kickoff(pair, person, pair.NextCheckInUtc);
+            var (text, blocks) = PairMessages.Kickoff(pair, person, pair.NextCheckInUtc, introduction);
             await dms.TrySendAsync(person, text, blocks, ct);
         }
         return new(PairStartOutcome.Started, pair,
