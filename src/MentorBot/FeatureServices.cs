@@ -20,6 +20,7 @@ public static class FeatureServices
         services.AddHostedService(sp => sp.GetRequiredService<PeriodicJobs>());
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection("Slack"));
         services.AddOptions<ZoneOptions>().Bind(configuration.GetSection(ZoneOptions.Section));
+        services.AddOptions<ProfileFieldOptions>().Bind(configuration.GetSection(ProfileFieldOptions.Section));
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<Admins>();
         services.AddSingleton<PairStore>();

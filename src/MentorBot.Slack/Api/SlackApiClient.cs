@@ -73,6 +73,18 @@ public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> optio
         return SlackJson.Deserialize<SlackUser>(r.GetProperty("user"));
     }
 
+    /// <summary>A user's custom profile fields (field id → value), from users.profile.get (scope users.profile:read).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> GetProfileFieldsAsync(string userId, CancellationToken ct)
+    {
+        var r = await CallFormAsync("users.profile.get", new() { ["user"] = userId }, ct);
+        var fields = new Dictionary<string, string>();
+        if (r.TryGetProperty("profile", out var profile) && profile.TryGetProperty("fields", out var all) && all.ValueKind == System.Text.Json.JsonValueKind.Object)
+            foreach (var field in all.EnumerateObject())
+                if (field.Value.ValueKind == System.Text.Json.JsonValueKind.Object && field.Value.TryGetProperty("value", out var value) && value.GetString() is { Length: > 0 } text)
+                    fields[field.Name] = text;
+        return fields;
+    }
+
     public async Task<SlackConversation> GetConversationAsync(string channelId, CancellationToken ct)
     {
         var r = await CallFormAsync("conversations.info", new() { ["channel"] = channelId }, ct);

@@ -17,8 +17,12 @@ public sealed class UserDirectory
     private readonly ILogger<UserDirectory> _logger;
     private readonly ConcurrentDictionary<string, bool> _zoneFallbackLogged = new();
 
-    public UserDirectory(MentorDb db, SlackApiClient slack, TimeProvider time, IOptions<ZoneOptions> zones, ILogger<UserDirectory> logger)
+    private readonly ProfileFieldOptions _fields;
+
+    public UserDirectory(MentorDb db, SlackApiClient slack, TimeProvider time, IOptions<ZoneOptions> zones, IOptions<ProfileFieldOptions> fields,
+        ILogger<UserDirectory> logger)
     {
+        _fields = fields.Value;
         _people = db.Collection<Person>("people");
         _slack = slack;
         _time = time;
@@ -60,6 +64,7 @@ public sealed class UserDirectory
                 IsBot = user.IsBot || user.IsAppUser || user.Id == "USLACKBOT",
                 FetchedAt = _time.GetUtcNow(),
             };
+            person = await WithProfileFieldsAsync(person, cached, ct);
             _people.Upsert(person);
             return person;
         }
@@ -70,6 +75,26 @@ public sealed class UserDirectory
         catch (SlackApiException) when (cached is not null)
         {
             return cached; // stale beats nothing while Slack is unreachable
+        }
+    }
+
+    // Department and manager live in custom profile fields, which users.info does not carry; read only when configured.
+    private async Task<Person> WithProfileFieldsAsync(Person person, Person? cached, CancellationToken ct)
+    {
+        if (_fields.DepartmentField is null && _fields.ManagerField is null) return person;
+        try
+        {
+            var fields = await _slack.GetProfileFieldsAsync(person.Id, ct);
+            return person with
+            {
+                Department = _fields.DepartmentField is { } d ? fields.GetValueOrDefault(d) : null,
+                ManagerId = _fields.ManagerField is { } m ? fields.GetValueOrDefault(m) : null,
+            };
+        }
+        catch (SlackApiException ex)
+        {
+            _logger.LogWarning("Couldn't read the profile fields of {UserId} ({Error}); matching goes on without department and manager", person.Id, ex.Error);
+            return person with { Department = cached?.Department, ManagerId = cached?.ManagerId };
         }
     }
 

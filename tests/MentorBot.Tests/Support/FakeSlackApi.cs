@@ -43,6 +43,9 @@ public sealed class FakeSlackApi : ISlackBehaviour, IAsyncDisposable
     /// <summary>users.info answers: a plain human in UTC unless a test says otherwise.</summary>
     public ConcurrentDictionary<string, JsonObject> Users { get; } = new();
 
+    /// <summary>users.profile.get answers: user id → the profile's "fields" object (custom fields by id).</summary>
+    public ConcurrentDictionary<string, JsonObject> ProfileFields { get; } = new();
+
     /// <summary>conversations.info answers; channels not listed are public ones the bot is a member of.</summary>
     public ConcurrentDictionary<string, JsonObject> Channels { get; } = new();
 
@@ -239,6 +242,10 @@ public sealed class FakeSlackApi : ISlackBehaviour, IAsyncDisposable
                 return call.Token?.StartsWith("xapp-") == true
                     ? new { ok = true, url = SocketMode.NewUrl() }
                     : new { ok = false, error = "not_allowed_token_type" };
+            case "users.profile.get":
+                return ProfileFields.TryGetValue(call.Arg("user") ?? "", out var fields)
+                    ? new { ok = true, profile = new JsonObject { ["fields"] = fields.DeepClone() } }
+                    : new { ok = true, profile = new JsonObject() };
             case "files.getUploadURLExternal":
                 return new { ok = true, upload_url = _server.UploadUrl($"F{n}"), file_id = $"F{n}" };
             default:

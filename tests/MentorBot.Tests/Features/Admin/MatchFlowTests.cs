@@ -215,4 +215,33 @@ public class MatchFlowTests
         var home = await app.OpenHomeAsync(AdminId);
         Assert.DoesNotContain("UX (mentor): not eligible", MentorBot.Tests.Support.Readable.Strings(home.Args["view"])); // a not-with is never named
     }
+
+    [Fact]
+    public async Task Match_ReadsDepartmentAndManagerFromTheConfiguredProfileFields()
+    {
+        await using var app = await TestApp.StartFreshAsync(new Dictionary<string, string?>
+        {
+            ["Slack:AdminUserIds:0"] = AdminId, ["People:DepartmentField"] = "XfDEPT", ["People:ManagerField"] = "XfMGR",
+        });
+        app.Get<ProgrammeSettingsStore>().Save(new ProgrammeSettings { Matching = new MatchSettings { DifferentDepartmentBonus = true, AvoidManagers = true } });
+        JsonObject Fields(string department, string? manager = null)
+        {
+            var fields = new JsonObject { ["XfDEPT"] = new JsonObject { ["value"] = department, ["alt"] = "" } };
+            if (manager is not null) fields["XfMGR"] = new JsonObject { ["value"] = manager, ["alt"] = "" };
+            return fields;
+        }
+        app.Slack.ProfileFields["UM1"] = Fields("Sales", manager: "UBOSS");
+        app.Slack.ProfileFields["UBOSS"] = Fields("Engineering");
+        app.Slack.ProfileFields["USAME"] = Fields("Sales");
+        app.Slack.ProfileFields["UOTHER"] = Fields("Finance");
+        await app.SignUpAsync("UM1", "mentee", "negotiation");
+        foreach (var mentor in new[] { "UBOSS", "USAME", "UOTHER" }) await app.SignUpAsync(mentor, "mentor", "negotiation", 1);
+
+        var run = await app.Get<MatchRunner>().RunAsync(AdminId, [], CancellationToken.None);
+
+        var pair = Assert.Single(run.Pairs);
+        Assert.Equal("UOTHER", pair.MentorId); // not their manager; a different department beats the same one
+        Assert.Contains("different departments", pair.Score.Reasons());
+        Assert.Equal("Sales", app.Get<MentorBot.People.UserDirectory>().Cached("UM1")!.Department);
+    }
 }
