@@ -63,6 +63,12 @@ public static class PlaygroundEndpoints
             lock (state.Gate) state.Changed();
             return Results.Ok(new { ok = true, now = clock.GetUtcNow() });
         });
+        api.MapPost("/sample-programme", async (HttpContext http, PlaygroundDriver driver, PlaygroundState state) =>
+        {
+            await driver.SignUpSampleProgrammeAsync(Self(http), http.RequestAborted);
+            lock (state.Gate) state.Changed();
+            return Results.Ok(new { ok = true, signedUp = Workspace.Sample.Count });
+        });
         api.MapPost("/reset", (PlaygroundState state, PlaygroundClock clock, MentorDb db) =>
         {
             lock (state.Gate)
@@ -97,7 +103,7 @@ public static class PlaygroundEndpoints
             return new
             {
                 state.Version, now = clock.GetUtcNow(), offsetHours = clock.Offset.TotalHours,
-                people = Workspace.People.Select(p => new { p.Id, p.Name, p.Role, p.TimeZone, p.IsAdmin, dm = p.DmChannel }),
+                people = (state.SampleAdded ? Workspace.Everyone : Workspace.People).Select(p => new { p.Id, p.Name, p.Role, p.TimeZone, p.IsAdmin, dm = p.DmChannel }),
                 bot = new { id = Workspace.BotUserId, name = Workspace.Bot.Name },
                 channel = new { id = Workspace.ChannelId, name = Workspace.ChannelName },
                 messages, modals, home,
@@ -106,7 +112,7 @@ public static class PlaygroundEndpoints
         }
     }
 
-    private static string? Person(JsonObject body) => Workspace.People.FirstOrDefault(p => p.Id == body["user"]?.ToString())?.Id;
+    private static string? Person(JsonObject body) => Workspace.Everyone.FirstOrDefault(p => p.Id == body["user"]?.ToString())?.Id;
 
     private static string Channel(JsonObject body, string user) =>
         body["channel"]?.ToString() == Workspace.ChannelId ? Workspace.ChannelId : "D" + user;

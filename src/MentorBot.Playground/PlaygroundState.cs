@@ -74,8 +74,12 @@ public sealed class PlaygroundState
         return id;
     }
 
+    /// <summary>The sample programme's people signed up (they then show in the person switcher).</summary>
+    public bool SampleAdded { get; set; }
+
     public void Clear()
     {
+        SampleAdded = false;
         Messages.Clear();
         Modals.Clear();
         Homes.Clear();

@@ -233,7 +233,7 @@ public sealed class SlackStandIn : ISlackBehaviour, IAsyncDisposable
     private static string? ResolveChannel(string? channel)
     {
         if (channel == Workspace.ChannelId) return channel;
-        if (Workspace.People.FirstOrDefault(p => p.DmChannel == channel || p.Id == channel) is { } person) return person.DmChannel;
+        if (Workspace.Everyone.FirstOrDefault(p => p.DmChannel == channel || p.Id == channel) is { } person) return person.DmChannel;
         return null;
     }
 
@@ -241,7 +241,7 @@ public sealed class SlackStandIn : ISlackBehaviour, IAsyncDisposable
     {
         if (channel == Workspace.ChannelId)
             return new JsonObject { ["id"] = channel, ["name"] = Workspace.ChannelName, ["is_channel"] = true, ["is_private"] = false, ["is_member"] = true, ["is_im"] = false };
-        return Workspace.People.FirstOrDefault(p => p.DmChannel == channel) is { } person
+        return Workspace.Everyone.FirstOrDefault(p => p.DmChannel == channel) is { } person
             ? new JsonObject { ["id"] = channel, ["is_im"] = true, ["user"] = person.Id, ["is_member"] = true }
             : null;
     }

@@ -441,6 +441,11 @@ document.addEventListener("DOMContentLoaded", () => {
     await post("clock", { hours: Number(b.dataset.hours) });
     b.disabled = false;
   }));
+  $("#sample").addEventListener("click", async () => {
+    $("#sample").disabled = true;
+    await post("sample-programme", {});
+    $("#sample").disabled = false;
+  });
   $("#reset").addEventListener("click", async () => {
     if (await confirmDialog({ title: "Reset the playground?", text: "Everything MentorBot stored and every message goes; the workspace starts fresh.", confirm: "Reset", style: "danger" }))
       await post("reset", {});

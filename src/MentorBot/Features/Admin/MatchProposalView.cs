@@ -69,7 +69,7 @@ public static class MatchProposalView
             $" · {(run.Mode == MatchMode.BestMatches ? "best matches" : "most people matched")}",
             r.Matched == 0 ? "No pairs proposed."
                 : $"Score: mean {r.MeanScore.ToString("0.#", CultureInfo.InvariantCulture)}, lowest {r.LowestScore} · {r.BelowThreshold} below {run.MinScore}",
-            $"Mentors: {r.Mentors} with room, {r.Places} places, {r.MinLoad}–{r.MaxLoad} mentees each" +
+            $"Mentor load: {r.Matched} of {r.Places} places filled across {r.Mentors} mentors (mean {(r.Mentors == 0 ? 0 : (double)r.Matched / r.Mentors).ToString("0.0", CultureInfo.InvariantCulture)}, {r.MinLoad}–{r.MaxLoad} each)" +
             (r.IdleMentors > 0 ? $" · ⚠️ {r.IdleMentors} left at 0 while mentees wait" : ""),
             $"Repeats: {r.Repeats} · rule violations: {r.Violations}" + (r.Repeats + r.Violations > 0 ? " ⚠️ should be 0: each pair is re-checked when you approve it" : ""),
         };
