@@ -81,14 +81,16 @@ public sealed class UserDirectory
     // Department and manager live in custom profile fields, which users.info does not carry; read only when configured.
     private async Task<Person> WithProfileFieldsAsync(Person person, Person? cached, CancellationToken ct)
     {
-        if (_fields.DepartmentField is null && _fields.ManagerField is null) return person;
+        var department = string.IsNullOrWhiteSpace(_fields.DepartmentField) ? null : _fields.DepartmentField;
+        var manager = string.IsNullOrWhiteSpace(_fields.ManagerField) ? null : _fields.ManagerField;
+        if (department is null && manager is null) return person;
         try
         {
             var fields = await _slack.GetProfileFieldsAsync(person.Id, ct);
             return person with
             {
-                Department = _fields.DepartmentField is { } d ? fields.GetValueOrDefault(d) : null,
-                ManagerId = _fields.ManagerField is { } m ? fields.GetValueOrDefault(m) : null,
+                Department = department is null ? null : fields.GetValueOrDefault(department),
+                ManagerId = manager is null ? null : fields.GetValueOrDefault(manager),
             };
         }
         catch (SlackApiException ex)
