@@ -198,7 +198,7 @@ public sealed class PlaygroundBrowserTests(Browser browser) : IClassFixture<Brow
         await ui.ClickAsync("Join");
         await ui.ExpectModalAsync("Join mentoring");
         await ui.Modal.GetByText("I'd like to mentor someone").ClickAsync();
-        await ui.Modal.GetByLabel("Topics").FillAsync("Public speaking, writing a talk abstract");
+        await ui.Modal.GetByLabel("What you'd like to learn (mentees) or can help with (mentors)").FillAsync("Public speaking, writing a talk abstract");
         await ui.Modal.GetByLabel("Mentors: how many mentees can you take?").SelectOptionAsync(new SelectOptionValue { Label = "2 mentees" });
         await ui.ClickInModalAsync("Sign up");
         await Assertions.Expect(ui.Modal).ToContainTextAsync("Thanks for offering to mentor (up to 2 mentees)!");

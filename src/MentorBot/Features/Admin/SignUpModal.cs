@@ -44,6 +44,7 @@ public sealed class SignUpModal(Admins admins, SignUpStore signUps, ProgrammeSet
             Blocks.Section("Tell us a little, and you'll be matched with someone who fits."),
             Blocks.Input("role", "I'd like to join as", Blocks.RadioButtons("value", roles, role)),
             Blocks.Input("topics", label, Blocks.TextInput("value", multiline: true, maxLength: TopicsMax, initialValue: existing?.Topics, placeholder: placeholder),
+                optional: programmeTopics is { Count: > 0 }, // then a pick from the list is enough
                 hint: "Used to find you a good match. The topics you share with your match are mentioned when you're introduced; never posted in channels."));
         if (programmeTopics is { Count: > 0 })
             blocks.Add(Blocks.Input("picks", "Or pick from the programme's topics",
