@@ -76,7 +76,7 @@ public sealed class CheckInActions(
                 if (!TryPauseUntil(choice, user, pair, out var until, out var error)) return Tell(actions, error);
                 if (pauses.Pause(pair.Id, until) is not { } paused) return Tell(actions, Ended);
                 return Update(actions, "Check-ins paused", ":pause_button: " + PairPauses.Confirmation(paused, user, until))
-                    .Then(c => pauses.TellOtherAsync(paused, user, until, c));
+                    .Then(c => pauses.AfterPauseAsync(paused, user, until, c));
             default:
                 return Tell(actions, "That button is no longer supported. Try `/mentor help`.");
         }
@@ -162,7 +162,7 @@ public sealed class CheckInActions(
                 if (!store.AnswerKeepGoing(pair.Id)) return Tell(actions, answered);
                 if (pauses.Pause(pair.Id, until) is not { } paused) return Tell(actions, Ended);
                 return KeepGoingAnswered(actions, pair, ":pause_button: " + PairPauses.Confirmation(paused, user, until), ":pause_button: " + PairPauses.Notice(user, until))
-                    .Then(c => pauses.TellOtherAsync(paused, user, until, c));
+                    .Then(c => pauses.AfterPauseAsync(paused, user, until, c));
             default:
                 if (!store.AnswerKeepGoing(pair.Id)) return Tell(actions, answered);
                 // Prompts were held back: the coming check-in may already be inside the "come prepared" window.

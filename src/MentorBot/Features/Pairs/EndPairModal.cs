@@ -7,7 +7,7 @@ using MentorBot.Slack.Routing;
 namespace MentorBot.Features.Pairs;
 
 /// <summary>Ending a pair, after the confirm: an optional private reason, then both people are told respectfully.</summary>
-public sealed class EndPairModal(PairStore pairs, PairDms dms, TimeProvider time) : IViewSubmissionHandler
+public sealed class EndPairModal(PairStore pairs, PairDms dms, PairCalendar calendar, TimeProvider time) : IViewSubmissionHandler
 {
     public const string CallbackId = "pair.end";
 
@@ -46,6 +46,7 @@ public sealed class EndPairModal(PairStore pairs, PairDms dms, TimeProvider time
                 "Your shared history stays with you (`/mentor pairs`), and you can start a new pair any time with `/mentor ask @person`.", null, ct2);
             await dms.TrySendAsync(userId,
                 $"Your {PairText.TypeName(pair.Type)} pair with {PairMessages.Plain(other)} has ended, and I've let them know respectfully. Thank you for mentoring together.", null, ct2);
+            await calendar.SendCancellationAsync(pair, "have ended", ct2);
         }));
     }
 }

@@ -9,7 +9,8 @@ namespace MentorBot.Features.Pairs;
 
 /// <summary>"Set expectations": renders the kickoff modal and takes its answers. When both people have answered,
 /// both see both answers side by side and the pair's cadence is set (the mentee's choice stands).</summary>
-public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSchedule schedule, PairDms dms, TimeProvider time) : IViewSubmissionHandler
+public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSchedule schedule, PairDms dms, PairCalendar calendar, TimeProvider time)
+    : IViewSubmissionHandler
 {
     public const string CallbackId = "pair.kickoff";
 
@@ -79,7 +80,7 @@ public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSch
         // The mentee's choice stands (in a peer pair: the person the cadence is read for).
         var agreed = mentee.Cadence;
         var disagreed = mentor.Cadence != agreed;
-        var updated = pair with { Cadence = agreed, CadenceIsDefault = false };
+        var updated = pair with { Cadence = agreed, CadenceIsDefault = false, SessionMinutes = mentee.SessionMinutes };
         updated = updated with { NextCheckInUtc = updated.Status == PairStatus.Active ? schedule.NextAfter(updated, now) : null };
         pairs.Replace(updated);
         var (text, blocks) = PairMessages.SideBySide(updated, mentor, mentee, agreed, disagreed, updated.NextCheckInUtc);
@@ -87,6 +88,7 @@ public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSch
         {
             await dms.TrySendAsync(updated.MentorId, text, blocks, ct2);
             await dms.TrySendAsync(updated.MenteeId, text, blocks, ct2);
+            await calendar.SendSeriesAsync(updated, ct2);
         });
     }
 }

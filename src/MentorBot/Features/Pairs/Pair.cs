@@ -40,6 +40,9 @@ public sealed record Pair
     /// <summary>While set and in the future the pair gets no prompts; it resumes by itself afterwards.</summary>
     public DateTimeOffset? PausedUntil { get; init; }
 
+    /// <summary>How long a session lasts, as agreed at kickoff (0 until then: 30 minutes).</summary>
+    public int SessionMinutes { get; init; }
+
     /// <summary>Who started the pair: an admin, or the person who accepted an invitation.</summary>
     public string? StartedBy { get; init; }
 

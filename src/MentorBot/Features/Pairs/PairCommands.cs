@@ -147,7 +147,8 @@ public sealed class PairsCommand(PairSummaries summaries, TimeProvider time) : I
 }
 
 /// <summary>/mentor cadence @person weekly|2w|4w|monthly [on day] [at HH:MM] | cron expr | default.</summary>
-public sealed class CadenceCommand(PairStore pairs, PairSchedule schedule, ProgrammeSettingsStore settings, PairDms dms, TimeProvider time) : IMentorSubcommand
+public sealed class CadenceCommand(PairStore pairs, PairSchedule schedule, ProgrammeSettingsStore settings, PairDms dms, PairCalendar calendar, TimeProvider time)
+    : IMentorSubcommand
 {
     public const string Usage = "/mentor cadence @person 2w on tuesday at 09:30";
 
@@ -172,8 +173,11 @@ public sealed class CadenceCommand(PairStore pairs, PairSchedule schedule, Progr
         var zone = schedule.CadenceZone(updated).Id;
         var next = updated.Status == PairStatus.Paused ? " Your pair is paused; check-ins start again when it resumes."
             : updated.NextCheckInUtc is { } at ? $" Next check-in: {Mrkdwn.Date(at)}." : "";
-        return Task.FromResult(SlackAck.Ephemeral($"Done: you and {Mrkdwn.User(other)} now meet {described} ({zone} time).{next}").Then(ct2 =>
-            dms.TrySendAsync(other, $"{PairMessages.Plain(me)} changed your check-in cadence to {described} ({zone} time).{next}", null, ct2)));
+        return Task.FromResult(SlackAck.Ephemeral($"Done: you and {Mrkdwn.User(other)} now meet {described} ({zone} time).{next}").Then(async ct2 =>
+        {
+            await dms.TrySendAsync(other, $"{PairMessages.Plain(me)} changed your check-in cadence to {described} ({zone} time).{next}", null, ct2);
+            await calendar.SendSeriesAsync(updated, ct2); // a paused pair gets its series when it resumes
+        }));
     }
 }
 
@@ -190,12 +194,12 @@ public sealed class PauseCommand(PairStore pairs, PairPauses pauses, TimeProvide
         var now = time.GetUtcNow();
         if (!pauses.TryParseUntil(rest, now, me, out var until, out error)) return Task.FromResult(SlackAck.Ephemeral(error));
         if (pauses.Pause(pair.Id, until) is not { } paused) return Task.FromResult(SlackAck.Ephemeral("This pair has already ended."));
-        return Task.FromResult(SlackAck.Ephemeral(PairPauses.Confirmation(paused, me, until)).Then(ct2 => pauses.TellOtherAsync(paused, me, until, ct2)));
+        return Task.FromResult(SlackAck.Ephemeral(PairPauses.Confirmation(paused, me, until)).Then(ct2 => pauses.AfterPauseAsync(paused, me, until, ct2)));
     }
 }
 
 /// <summary>/mentor resume @person: check-ins again, from the next occurrence.</summary>
-public sealed class ResumeCommand(PairStore pairs, PairSchedule schedule, PairDms dms, TimeProvider time) : IMentorSubcommand
+public sealed class ResumeCommand(PairStore pairs, PairSchedule schedule, PairDms dms, PairCalendar calendar, TimeProvider time) : IMentorSubcommand
 {
     public const string Usage = "/mentor resume @person";
 
@@ -210,8 +214,11 @@ public sealed class ResumeCommand(PairStore pairs, PairSchedule schedule, PairDm
         resumed = resumed with { NextCheckInUtc = schedule.NextAfter(resumed, time.GetUtcNow()) };
         pairs.Replace(resumed);
         var next = resumed.NextCheckInUtc is { } at ? $" Next check-in: {Mrkdwn.Date(at)}." : "";
-        return Task.FromResult(SlackAck.Ephemeral($"Welcome back: your pair with {Mrkdwn.User(other)} is active again.{next}").Then(ct2 =>
-            dms.TrySendAsync(other, $"{PairMessages.Plain(me)} resumed your pair's check-ins.{next}", null, ct2)));
+        return Task.FromResult(SlackAck.Ephemeral($"Welcome back: your pair with {Mrkdwn.User(other)} is active again.{next}").Then(async ct2 =>
+        {
+            await dms.TrySendAsync(other, $"{PairMessages.Plain(me)} resumed your pair's check-ins.{next}", null, ct2);
+            if (calendar.WasEverSent(resumed.Id)) await calendar.SendSeriesAsync(resumed, ct2);
+        }));
     }
 }
 

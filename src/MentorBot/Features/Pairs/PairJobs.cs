@@ -35,7 +35,7 @@ public sealed class InvitationExpiryJob(InvitationStore invitations, PairDms dms
 }
 
 /// <summary>Paused pairs resume by themselves when the pause is over, from the first occurrence after it.</summary>
-public sealed class PauseResumeJob(PairStore pairs, PairSchedule schedule, PairDms dms) : IPeriodicJob
+public sealed class PauseResumeJob(PairStore pairs, PairSchedule schedule, PairDms dms, PairCalendar calendar) : IPeriodicJob
 {
     public async Task TickAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -48,6 +48,7 @@ public sealed class PauseResumeJob(PairStore pairs, PairSchedule schedule, PairD
             var next = resumed.NextCheckInUtc is { } at ? $" Next check-in: {Mrkdwn.Date(at)}." : "";
             foreach (var person in new[] { pair.MentorId, pair.MenteeId })
                 await dms.TrySendAsync(person, $"Your pause is over: your pair with {PairMessages.Plain(pair.OtherThan(person))} is active again.{next}", null, ct);
+            if (calendar.WasEverSent(resumed.Id)) await calendar.SendSeriesAsync(resumed, ct);
         }
     }
 }
@@ -56,23 +57,28 @@ public sealed class PauseResumeJob(PairStore pairs, PairSchedule schedule, PairD
 /// Pairs on the programme default follow it when an admin changes it: the default last applied is kept on disk, so a
 /// change made while the bot was down is still followed, and only pairs still on the old default move.
 /// </summary>
-public sealed class PairScheduleKeeperJob(PairStore pairs, ProgrammeSettingsStore settings, PairSchedule schedule, Storage.MentorDb db) : IPeriodicJob
+public sealed class PairScheduleKeeperJob(PairStore pairs, ProgrammeSettingsStore settings, PairSchedule schedule, PairCalendar calendar, Storage.MentorDb db)
+    : IPeriodicJob
 {
     private readonly LiteDB.ILiteCollection<AppliedDefault> _applied = db.Collection<AppliedDefault>("pairs_applied_default");
 
-    public Task TickAsync(DateTimeOffset now, CancellationToken ct)
+    public async Task TickAsync(DateTimeOffset now, CancellationToken ct)
     {
         var current = settings.Get().DefaultCadence;
         // Before the first change on record, pairs carry the built-in default.
         var applied = _applied.FindById(1)?.Cadence ?? Cadence.Default;
-        if (applied == current) return Task.CompletedTask;
+        if (applied == current) return;
+        var moved = new List<Pair>();
         foreach (var pair in pairs.AllCurrent().Where(p => p.CadenceIsDefault && p.Cadence == applied))
         {
             var follows = pair with { Cadence = current };
-            pairs.Replace(follows with { NextCheckInUtc = follows.Status == PairStatus.Active ? schedule.NextAfter(follows, now) : null });
+            follows = follows with { NextCheckInUtc = follows.Status == PairStatus.Active ? schedule.NextAfter(follows, now) : null };
+            pairs.Replace(follows);
+            moved.Add(follows);
         }
         _applied.Upsert(new AppliedDefault { Cadence = current });
-        return Task.CompletedTask;
+        // Calendars that hold the old series get the new one (same UID, higher SEQUENCE).
+        foreach (var pair in moved.Where(p => calendar.IsPublished(p.Id))) await calendar.SendSeriesAsync(pair, ct);
     }
 
     public sealed record AppliedDefault

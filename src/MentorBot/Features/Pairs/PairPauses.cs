@@ -8,7 +8,7 @@ namespace MentorBot.Features.Pairs;
 /// until a chosen end 1 to 26 weeks away, the other person is told until when, and <see cref="PauseResumeJob"/>
 /// resumes the pair then (both are told again).
 /// </summary>
-public sealed class PairPauses(PairStore pairs, PairDms dms, UserDirectory people)
+public sealed class PairPauses(PairStore pairs, PairDms dms, PairCalendar calendar, UserDirectory people)
 {
     public const int MaxWeeks = 26;
 
@@ -35,8 +35,12 @@ public sealed class PairPauses(PairStore pairs, PairDms dms, UserDirectory peopl
     public static string Notice(string byUserId, DateTimeOffset until) =>
         $"{PairMessages.Plain(byUserId)} paused your pair's check-ins until {When(until)}. They'll resume by themselves then.";
 
-    public Task TellOtherAsync(Pair pair, string byUserId, DateTimeOffset until, CancellationToken ct) =>
-        dms.TrySendAsync(pair.OtherThan(byUserId), Notice(byUserId, until), null, ct);
+    /// <summary>After a pause: the other person is told, and both calendars get the series' cancellation.</summary>
+    public async Task AfterPauseAsync(Pair pair, string byUserId, DateTimeOffset until, CancellationToken ct)
+    {
+        await dms.TrySendAsync(pair.OtherThan(byUserId), Notice(byUserId, until), null, ct);
+        await calendar.SendCancellationAsync(pair, $"are paused until {When(until)}", ct);
+    }
 
     /// <summary>A menu label for one of <see cref="Choices"/>.</summary>
     public static string ChoiceName(string choice) => choice == "1w" ? "for 1 week" : $"for {choice[..^1]} weeks";

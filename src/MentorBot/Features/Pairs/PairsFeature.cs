@@ -13,6 +13,7 @@ public static class PairsFeature
         services.AddSingleton<KickoffStore>();
         services.AddSingleton<PairSchedule>();
         services.AddSingleton<PairDms>();
+        services.AddSingleton<PairCalendar>();
         services.AddSingleton<PairPauses>();
         services.AddSingleton<PairSummaries>();
         services.AddSingleton<PairStarter>();
