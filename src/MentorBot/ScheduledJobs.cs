@@ -20,6 +20,7 @@ public static class ScheduledJobs
         Job<PauseResumeJob>(services);
         Job<PairScheduleKeeperJob>(services);
         Job<PeopleRefreshJob>(services);
+        Job<PulseJob>(services); // the private "how is it going?" at one month, then every three months
 
         // Check-ins: due occurrences are claimed into the outbox before the outbox is sent, in the same tick.
         Job<CheckInScheduler>(services);

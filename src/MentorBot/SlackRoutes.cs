@@ -29,6 +29,8 @@ public static class SlackRoutes
         slack.Action<PairActions>(PairActions.Prefix);
         slack.View<KickoffModal>(KickoffModal.CallbackId);
         slack.View<EndPairModal>(EndPairModal.CallbackId);
+        slack.Action<PulseActions>(PulseActions.Prefix);
+        slack.View<PulseActions>(PulseActions.CommentModal);
 
         // Check-ins: the prompt's buttons and its modals
         slack.Action<CheckInActions>("checkin.");

@@ -6,7 +6,7 @@ using MentorBot.Programme;
 namespace MentorBot.Features.CheckIns;
 
 /// <summary>
-/// Check-in health: counts and rates, never notes or answers. Only admins see which pairs are at risk
+/// Check-in health: counts and rates, never notes or answers. Only admins see which pairs have three unanswered check-ins
 /// (<see cref="ProgrammeFigure.AdminDetail"/>); the public digest sees how many, once that rests on 5 people.
 /// </summary>
 public sealed class CheckInFigures(CheckInStore store, PairStore pairs, UserDirectory people) : IProgrammeFigures
@@ -20,7 +20,7 @@ public sealed class CheckInFigures(CheckInStore store, PairStore pairs, UserDire
 
         var atRisk = pairs.AllActive().Where(IsAtRisk).ToList();
         var names = string.Join(", ", atRisk.Take(20).Select(p => $"{Name(p.MentorId)} & {Name(p.MenteeId)}"));
-        yield return new ProgrammeFigure("Pairs at risk (no check-in for 3 cycles)", atRisk.Count.ToString(CultureInfo.InvariantCulture),
+        yield return new ProgrammeFigure("Pairs with 3 unanswered check-ins in a row", atRisk.Count.ToString(CultureInfo.InvariantCulture),
             atRisk.Count, atRisk.Count == 0 ? null : names + (atRisk.Count > 20 ? ", …" : ""));
 
         var ratings = store.Rated().Select(c => c.Rating!.Value).ToList();

@@ -1,3 +1,4 @@
+using MentorBot.Features.Pairs;
 using MentorBot.Features.Home;
 using MentorBot.Programme;
 using MentorBot.Slack.Routing;
@@ -10,6 +11,7 @@ public static class CheckInsFeature
     public static void Services(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<CheckInStore>();
+        services.AddSingleton<IPairCardFacts, CheckInCardFacts>();
         services.AddSingleton<CheckInFlows>();
         services.AddSingleton<IPersonalData, CheckInPersonalData>();
         services.AddSingleton<IProgrammeFigures, CheckInFigures>();

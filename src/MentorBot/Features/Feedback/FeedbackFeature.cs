@@ -1,3 +1,4 @@
+using MentorBot.Features.Pairs;
 using MentorBot.Features.Home;
 using MentorBot.Programme;
 using MentorBot.Slack.Routing;
@@ -10,6 +11,7 @@ public static class FeedbackFeature
     public static void Services(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<FeedbackStore>();
+        services.AddSingleton<IPairCardFacts, FeedbackCardFacts>();
         services.AddSingleton<FeedbackAsking>();
         services.AddSingleton<FeedbackNotifier>();
         services.AddSingleton<IPersonalData, FeedbackPersonalData>();

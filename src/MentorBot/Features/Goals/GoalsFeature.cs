@@ -1,3 +1,4 @@
+using MentorBot.Features.Pairs;
 using MentorBot.Features.Home;
 using MentorBot.Programme;
 using MentorBot.Slack.Routing;
@@ -10,6 +11,7 @@ public static class GoalsFeature
     public static void Services(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<GoalChanges>();
+        services.AddSingleton<IPairCardFacts, GoalCardFacts>();
         services.AddSingleton<IPersonalData, GoalsPersonalData>();
         services.AddSingleton<IProgrammeFigures, GoalFigures>();
         services.AddSingleton<IAppHomeSection, GoalsHomeSection>();

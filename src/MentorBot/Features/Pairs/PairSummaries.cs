@@ -6,7 +6,7 @@ using MentorBot.Slack.BlockKit;
 namespace MentorBot.Features.Pairs;
 
 /// <summary>One person's view of their pairs: type, role, cadence in their own local time, next check-in.</summary>
-public sealed class PairSummaries(PairStore pairs, PairSchedule schedule, KickoffStore kickoffs, UserDirectory people)
+public sealed class PairSummaries(PairStore pairs, PairSchedule schedule, KickoffStore kickoffs, UserDirectory people, PairCards cards)
 {
     /// <summary>"every week on Monday at 10:00 (your time)", or the prompted person's time plus what that is for the viewer.</summary>
     public string CadenceFor(Pair pair, string viewerId, DateTimeOffset now)
@@ -40,7 +40,7 @@ public sealed class PairSummaries(PairStore pairs, PairSchedule schedule, Kickof
         var blocks = new List<JsonObject>();
         if (current.Count == 0)
             blocks.Add(Blocks.Section("You're not in a mentoring pair right now. Ask someone with `/mentor ask @person` (add `peer` or `reverse` for those kinds)."));
-        foreach (var pair in current.Take(20))
+        foreach (var pair in current.Take(10)) // each pair: its lines and its card (3 blocks), well inside a message's 50
         {
             var lines = $"*{Capitalise(PairText.TypeName(pair.Type))}* with {PairText.Who(pair.OtherThan(userId))}: {PairText.Role(pair, userId)}\n" +
                         $"Cadence: {CadenceFor(pair, userId, now)}\nNext check-in: {NextFor(pair)}";
@@ -48,6 +48,7 @@ public sealed class PairSummaries(PairStore pairs, PairSchedule schedule, Kickof
                 ? Blocks.Button("Set expectations", PairActions.KickoffOpen, pair.Id.ToString())
                 : null;
             blocks.Add(Blocks.Section(lines, button));
+            blocks.AddRange(cards.Render(pair, now)); // the same card both people see
         }
         if (ended.Count > 0)
         {

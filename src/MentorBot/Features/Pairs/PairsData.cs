@@ -6,7 +6,7 @@ namespace MentorBot.Features.Pairs;
 
 /// <summary>Export and forget for pairs, invitations and kickoff answers. Forgetting anonymises the person in the
 /// pairs the other person keeps history of, and ends the current ones.</summary>
-public sealed class PairsPersonalData(PairStore pairs, InvitationStore invitations, KickoffStore kickoffs, TimeProvider time) : IPersonalData
+public sealed class PairsPersonalData(PairStore pairs, InvitationStore invitations, KickoffStore kickoffs, PulseStore pulses, TimeProvider time) : IPersonalData
 {
     public string Name => "pairs";
 
@@ -33,11 +33,15 @@ public sealed class PairsPersonalData(PairStore pairs, InvitationStore invitatio
             pair = a.PairId, want = a.Want, ways = a.Ways.Select(PairMessages.WayName).ToList(), session_minutes = a.SessionMinutes,
             how_often = a.Cadence.Describe(), answered_at = a.AnsweredAt,
         }).ToList(),
+        pulse_answers = pulses.By(userId).Select(a => new
+        {
+            pair = a.PairId, asked_at = a.AskedAt, rating = a.Rating, comment = a.Comment, asked_for_a_different_match = a.RematchRequestedAt,
+        }).ToList(),
     };
 
     public int Forget(string userId)
     {
-        var changed = invitations.DeleteInvolving(userId) + kickoffs.DeleteBy(userId);
+        var changed = invitations.DeleteInvolving(userId) + kickoffs.DeleteBy(userId) + pulses.DeleteBy(userId);
         var now = time.GetUtcNow();
         foreach (var pair in pairs.EverFor(userId))
         {

@@ -14,6 +14,9 @@ public static class PairsFeature
         services.AddSingleton<PairSchedule>();
         services.AddSingleton<PairDms>();
         services.AddSingleton<PairCalendar>();
+        services.AddSingleton<PairCards>();
+        services.AddSingleton<PulseStore>();
+        services.AddSingleton<IProgrammeFigures, PairHealthFigures>();
         services.AddSingleton<PairPauses>();
         services.AddSingleton<PairSummaries>();
         services.AddSingleton<PairStarter>();

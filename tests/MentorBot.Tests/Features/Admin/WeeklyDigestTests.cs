@@ -29,7 +29,7 @@ public partial class WeeklyDigestTests
         var digest = await PostDigestAsync(app);
 
         Assert.Contains("Not enough yet", digest);
-        foreach (var hidden in new[] { "Active pairs", "Value score", "Pairs at risk", "Goals set", "Ended pairs" })
+        foreach (var hidden in new[] { "Active pairs", "Value score", "Pairs at risk", "Pairs with 3 unanswered", "Goals set", "Ended pairs" })
             Assert.DoesNotContain(hidden, digest);
         AssertNamesNobody(app, digest);
     }
@@ -44,7 +44,7 @@ public partial class WeeklyDigestTests
         var digest = await PostDigestAsync(app);
 
         Assert.Contains("*Active pairs*\n30", digest);
-        Assert.Contains("*Pairs at risk (no check-in for 3 cycles)*\n5", digest);
+        Assert.Contains("*Pairs with 3 unanswered check-ins in a row*\n5", digest);
         Assert.Contains("*Goals set*\n30", digest);
         Assert.DoesNotContain("Value score", digest); // 2 ratings
         Assert.DoesNotContain("Ended pairs: not a good fit", digest); // 1 pair: 2 people

@@ -311,7 +311,7 @@ public class CheckInPromptTests : IAsyncLifetime
 
         await RunUntilAsync(_app, first + TimeSpan.FromDays(42) + TimeSpan.FromHours(1), TimeSpan.FromHours(6));
         Assert.Equal(4, Prompts(_app).Count);
-        var atRisk = _app.Services.GetServices<IProgrammeFigures>().SelectMany(f => f.Figures(_app.Time.GetUtcNow())).Single(f => f.Label.StartsWith("Pairs at risk"));
+        var atRisk = _app.Services.GetServices<IProgrammeFigures>().SelectMany(f => f.Figures(_app.Time.GetUtcNow())).Single(f => f.Label.StartsWith("Pairs with 3 unanswered"));
         Assert.Equal("1", atRisk.Value);
         Assert.Equal("Mentor UMENTOR & Mentee UMENTEE", atRisk.AdminDetail); // admins only: the digest never carries it
     }

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using LiteDB;
+using MentorBot.People;
+using MentorBot.Programme;
+using MentorBot.Scheduling;
+using MentorBot.Slack.Api;
+using MentorBot.Slack.BlockKit;
+using MentorBot.Slack.Payloads;
+using MentorBot.Slack.Routing;
+using MentorBot.Storage;
+
+namespace MentorBot.Features.Pairs;
+
+/// <summary>
+/// One person's private answer to "How is this going for you?". Never shown to the partner; admins see only counts
+/// and re-match requests (who asked, never the rating or the comment).
+/// </summary>
+public sealed record PulseAnswer
+{
+    /// <summary>"{PairId}:{UserId}:{Round}": one per person per round (round 0 at one month, then every three months).</summary>
+    [BsonId] public string Id { get; init; } = "";
+    public int PairId { get; init; }
+    public string UserId { get; init; } = "";
+    public int Round { get; init; }
+    public DateTimeOffset AskedAt { get; init; }
+    public int? Rating { get; init; }
+    public string? Comment { get; init; }
+    public DateTimeOffset? RematchRequestedAt { get; init; }
+
+    public static string IdOf(int pairId, string userId, int round) => $"{pairId}:{userId}:{round}";
+}
+
+public sealed class PulseStore
+{
+    private readonly ILiteCollection<PulseAnswer> _answers;
+
+    public PulseStore(MentorDb db)
+    {
+        _answers = db.Collection<PulseAnswer>("pair_pulses");
+        _answers.EnsureIndex(a => a.UserId);
+        _answers.EnsureIndex(a => a.PairId);
+    }
+
+    /// <summary>True the first time a round is claimed for a person (so it is asked once, across restarts).</summary>
+    public bool TryClaim(PulseAnswer asked)
+    {
+        try { _answers.Insert(asked); return true; }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY) { return false; }
+    }
+
+    public void Release(string id) => _answers.Delete(id);
+
+    public PulseAnswer? Get(string id) => _answers.FindById(id);
+
+    public void Save(PulseAnswer answer) => _answers.Upsert(answer);
+
+    public IReadOnlyList<PulseAnswer> By(string userId) => _answers.Find(a => a.UserId == userId).ToList();
+
+    public int CountRematchRequests() => _answers.Count(a => a.RematchRequestedAt != null);
+
+    public int DeleteBy(string userId) => _answers.DeleteMany(a => a.UserId == userId);
+}
+
+/// <summary>The private pulse: 30 days after a pair starts, then every three months, at the first moment inside each person's working hours.</summary>
+public sealed class PulseJob(PairStore pairs, PulseStore pulses, UserDirectory people, ProgrammeSettingsStore settings, PairDms dms, ILogger<PulseJob> logger)
+    : IPeriodicJob
+{
+    public static readonly TimeSpan First = TimeSpan.FromDays(30);
+    public static readonly TimeSpan Every = TimeSpan.FromDays(91);
+
+    /// <summary>The latest round due by <paramref name="now"/> (a round missed while MentorBot was down is caught up; older ones are not repeated), or null.</summary>
+    public static int? RoundDue(DateTimeOffset startedAt, DateTimeOffset now) =>
+        now - startedAt < First ? null : (int)((now - startedAt - First).Ticks / Every.Ticks);
+
+    public async Task TickAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var s = settings.Get();
+        foreach (var pair in pairs.AllActive().Where(p => now - p.StartedAt >= First))
+        {
+            var round = RoundDue(pair.StartedAt, now)!.Value;
+            foreach (var person in new[] { pair.MentorId, pair.MenteeId }.Distinct())
+            {
+                if (!WorkingHours.IsAllowed(now, people.ZoneOf(person), s)) continue;
+                var id = PulseAnswer.IdOf(pair.Id, person, round);
+                if (!pulses.TryClaim(new PulseAnswer { Id = id, PairId = pair.Id, UserId = person, Round = round, AskedAt = now })) continue;
+                var (text, blocks) = Question(pair, person, round);
+                if (await dms.TrySendAsync(person, text, blocks, ct) is null) { pulses.Release(id); continue; } // not delivered: next tick
+                logger.LogInformation("Asked {UserId} the pulse of pair {PairId} (round {Round})", person, pair.Id, round);
+            }
+        }
+    }
+
+    public static (string Text, JsonArray Blocks) Question(Pair pair, string person, int round)
+    {
+        var id = PulseAnswer.IdOf(pair.Id, person, round);
+        var other = Mrkdwn.User(pair.OtherThan(person));
+        var options = Enumerable.Range(1, 5).Reverse().Select(n => Blocks.Option(PulseActions.Label(n), n.ToString(CultureInfo.InvariantCulture)));
+        return ($"How is your mentoring with {PairMessages.Plain(pair.OtherThan(person))} going for you?", new JsonArray(
+            Blocks.Section($"*How is your mentoring with {other} going for you?* {(round == 0 ? "You've been paired for a month." : "A quick check, as every three months.")}",
+                Blocks.StaticSelect(PulseActions.Rate, options, placeholder: "Choose 1–5"), blockId: "pulse." + id),
+            Blocks.Actions("pulse.more." + id, Blocks.Button("Add a comment…", PulseActions.Comment, id)),
+            Blocks.Context($"🔒 Only you see your answer: not {other}, not the programme admins.")));
+    }
+}
+
+/// <summary>The pulse's controls: the rating, the comment modal, and for a low answer the private offer (tips, a different match, end kindly).</summary>
+public sealed class PulseActions(PulseStore pulses, PairStore pairs, Admins admins, PairDms dms, SlackReplies replies, TimeProvider time, ILogger<PulseActions> logger)
+    : IBlockActionHandler, IViewSubmissionHandler
+{
+    public const string Prefix = "pulse.";
+    public const string Rate = "pulse.rate";
+    public const string Comment = "pulse.comment";
+    public const string Rematch = "pulse.rematch";
+    public const string EndKindly = "pulse.end";
+    public const string CommentModal = "pulse.comment.modal";
+
+    public static string Label(int n) => n switch
+    {
+        5 => "5 · Really well", 4 => "4 · Well", 3 => "3 · Okay", 2 => "2 · Not so well", _ => "1 · Badly",
+    };
+
+    public async Task<SlackAck> HandleAsync(BlockActions actions, CancellationToken ct)
+    {
+        var userId = actions.User.Id;
+        var id = actions.Action.ActionId == Rate ? BlockPulseId(actions) : actions.Action.Value ?? "";
+        if (pulses.Get(id) is not { } pulse || pulse.UserId != userId || pairs.Get(pulse.PairId) is not { } pair)
+            return replies.Tell(ReplyTarget.Of(actions), "That question has closed; there's nothing to answer here any more.");
+        switch (actions.Action.ActionId)
+        {
+            case Rate when int.TryParse(actions.Action.SelectedOption?.Value, out var rating) && rating is >= 1 and <= 5:
+                pulses.Save(pulse with { Rating = rating });
+                return SlackAck.Empty.Then(c => replies.ReplaceAsync(ReplyTarget.Of(actions), "Thanks for answering.", Answered(pair, pulse with { Rating = rating }), c));
+            case Comment:
+                return await replies.OpenModalAsync(ReplyTarget.Of(actions), actions.TriggerId, CommentView(pulse),
+                    "I couldn't open the comment form just now; please try again in a moment.");
+            case Rematch:
+                if (pulse.RematchRequestedAt is null)
+                {
+                    pulses.Save(pulse with { RematchRequestedAt = time.GetUtcNow() });
+                    logger.LogInformation("{UserId} asked for a different match (pair {PairId})", userId, pair.Id);
+                }
+                var told = "I've asked the programme admins to find you a different match. Your pair carries on until then, and nothing is said to " +
+                           $"{Mrkdwn.User(pair.OtherThan(userId))}.";
+                return SlackAck.Empty.Then(async c =>
+                {
+                    await replies.ReplaceAsync(ReplyTarget.Of(actions), told, new JsonArray(Blocks.Section("✅ " + told)), c);
+                    foreach (var admin in admins.KnownAdmins())
+                        await dms.TrySendAsync(admin, $"🔁 {Mrkdwn.User(userId)} asked for a different match (their pair with {Mrkdwn.User(pair.OtherThan(userId))}). " +
+                                                      "They answered privately; only the request reaches you.", null, c);
+                });
+            case EndKindly:
+                var (text, blocks) = PairMessages.EndConfirm(pair, userId);
+                return SlackAck.Empty.Then(c => replies.ReplaceAsync(ReplyTarget.Of(actions), text, blocks, c));
+            default:
+                return SlackAck.Empty;
+        }
+    }
+
+    public Task<SlackAck> HandleAsync(ViewSubmission submission, CancellationToken ct)
+    {
+        var id = submission.View.PrivateMetadata ?? "";
+        if (pulses.Get(id) is not { } pulse || pulse.UserId != submission.User.Id)
+            return Task.FromResult(SlackAck.ViewError("comment", "That question has closed."));
+        var rating = int.TryParse(submission.View.State["rating"]?.SelectedOption?.Value, out var r) && r is >= 1 and <= 5 ? r : pulse.Rating;
+        if (rating is null) return Task.FromResult(SlackAck.ViewError("rating", "Choose how it's going (1–5)."));
+        var comment = submission.View.State.Text("comment");
+        pulses.Save(pulse with { Rating = rating, Comment = comment });
+        var pair = pairs.Get(pulse.PairId)!;
+        return Task.FromResult(SlackAck.ViewUpdate(Views.Modal(CommentModal, "How it's going", Answered(pair, pulse with { Rating = rating }), submit: null, close: "Done")));
+    }
+
+    /// <summary>What the person sees after answering: thanks, and for 1–2 the private offer.</summary>
+    public static JsonArray Answered(Pair pair, PulseAnswer pulse)
+    {
+        var other = Mrkdwn.User(pair.OtherThan(pulse.UserId));
+        if (pulse.Rating >= 3)
+            return new JsonArray(Blocks.Section($"Thanks: noted ({pulse.Rating}/5). Only you can see this."));
+        return new JsonArray(
+            Blocks.Section($"Thanks for being honest ({pulse.Rating}/5); only you can see this. Some things that often help: say what you need at the start of your next session, " +
+                           $"put one topic on the agenda beforehand, or agree a different rhythm with {other} (`/mentor cadence`)."),
+            Blocks.Actions("pulse.offer",
+                Blocks.Button("Ask for a different match", Rematch, pulse.Id),
+                Blocks.Button("End kindly…", EndKindly, pulse.Id)),
+            Blocks.Context($"Asking for a different match tells the programme admins that you asked, never your answer or comment, and {other} isn't told."));
+    }
+
+    private static JsonObject CommentView(PulseAnswer pulse)
+    {
+        var options = Enumerable.Range(1, 5).Reverse().Select(n => Blocks.Option(Label(n), n.ToString(CultureInfo.InvariantCulture)));
+        return Views.Modal(CommentModal, "How it's going", new JsonArray(
+            Blocks.Input("rating", "How is it going for you?", Blocks.RadioButtons("value", options, pulse.Rating?.ToString(CultureInfo.InvariantCulture))),
+            Blocks.Input("comment", "Anything to add?", Blocks.TextInput("value", multiline: true, maxLength: 1000, initialValue: pulse.Comment), optional: true,
+                hint: "Only you see this: not your partner, not the admins.")), submit: "Save", privateMetadata: pulse.Id);
+    }
+
+    private static string BlockPulseId(BlockActions actions) =>
+        actions.Action.BlockId is { } block && block.StartsWith("pulse.") ? block["pulse.".Length..] : "";
+}
