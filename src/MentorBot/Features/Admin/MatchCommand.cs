@@ -1,4 +1,4 @@
-using System.Globalization;
+using MentorBot.Cadences;
 using MentorBot.Features.Home;
 using MentorBot.People;
 using MentorBot.Programme;
@@ -17,8 +17,6 @@ public sealed class MatchCommand(SignUpStore signUps, MatchStore matches, MatchR
     SlackReplies replies, AppHome home, TimeProvider time) : IMentorSubcommand
 {
     public const string Usage = "/mentor match [on YYYY-MM-DD | cancel | settings]";
-
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d MMMM yyyy", "d MMM yyyy", "MMMM d yyyy", "MMM d yyyy"];
 
     public async Task<SlackAck> HandleAsync(SlashCommand command, CommandText args, CancellationToken ct)
     {
@@ -90,13 +88,5 @@ public sealed class MatchCommand(SignUpStore signUps, MatchStore matches, MatchR
     }
 
     /// <summary>"2027-01-11", "11 January 2027" or "11 January" (the next one).</summary>
-    public static bool TryParseDate(string text, DateOnly today, out DateOnly date)
-    {
-        var typed = text.Trim().TrimEnd('.').Replace(",", " ");
-        var hasYear = typed.Split(' ', '-').Any(w => w.Length == 4 && w.All(char.IsDigit));
-        if (!hasYear) typed += " " + today.Year.ToString(CultureInfo.InvariantCulture); // never the machine's clock
-        if (!DateOnly.TryParseExact(typed, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date)) return false;
-        if (!hasYear && date < today) date = date.AddYears(1);
-        return true;
-    }
+    public static bool TryParseDate(string text, DateOnly today, out DateOnly date) => DateText.TryParse(text, today, out date);
 }

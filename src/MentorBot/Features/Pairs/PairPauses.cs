@@ -1,4 +1,6 @@
+using MentorBot.Cadences;
 using MentorBot.People;
+using MentorBot.Programme;
 using MentorBot.Slack.BlockKit;
 
 namespace MentorBot.Features.Pairs;
@@ -8,7 +10,7 @@ namespace MentorBot.Features.Pairs;
 /// until a chosen end 1 to 26 weeks away, the other person is told until when, and <see cref="PauseResumeJob"/>
 /// resumes the pair then (both are told again).
 /// </summary>
-public sealed class PairPauses(PairStore pairs, PairDms dms, PairCalendar calendar, UserDirectory people)
+public sealed class PairPauses(PairStore pairs, PairDms dms, PairCalendar calendar, UserDirectory people, ProgrammeSettingsStore settings)
 {
     public const int MaxWeeks = 26;
 
@@ -29,7 +31,8 @@ public sealed class PairPauses(PairStore pairs, PairDms dms, PairCalendar calend
 
     /// <summary>What the person who paused reads.</summary>
     public static string Confirmation(Pair pair, string byUserId, DateTimeOffset until) =>
-        $"Paused: no check-in prompts for you and {Mrkdwn.User(pair.OtherThan(byUserId))} until {When(until)}. It resumes by itself, or use `/mentor resume`.";
+        $"Paused: no check-in prompts for you and {Mrkdwn.User(pair.OtherThan(byUserId))} until {When(until)}, the start of that working day. " +
+        "It resumes by itself then, or use `/mentor resume`.";
 
     /// <summary>What the other person reads.</summary>
     public static string Notice(string byUserId, DateTimeOffset until) =>
@@ -45,16 +48,21 @@ public sealed class PairPauses(PairStore pairs, PairDms dms, PairCalendar calend
     /// <summary>A menu label for one of <see cref="Choices"/>.</summary>
     public static string ChoiceName(string choice) => choice == "1w" ? "for 1 week" : $"for {choice[..^1]} weeks";
 
-    /// <summary>"2026-05-01" (start of that day in <paramref name="userId"/>'s zone) or "3w" / "3 weeks" from now.</summary>
+    /// <summary>
+    /// "2026-05-01", "12 January" or "3w" / "3 weeks": the pause ends at the start of the working day on that date
+    /// in <paramref name="userId"/>'s zone (a weekend date: the next working day), not at the minute it was made.
+    /// </summary>
     public bool TryParseUntil(IReadOnlyList<string> words, DateTimeOffset now, string userId, out DateTimeOffset until, out string error) =>
-        TryParseUntil(words, now, people.ZoneOf(userId), out until, out error);
+        TryParseUntil(words, now, people.ZoneOf(userId), settings.Get(), out until, out error);
 
     /// <summary>Pure: <see cref="TryParseUntil(IReadOnlyList{string}, DateTimeOffset, string, out DateTimeOffset, out string)"/> in a given zone.</summary>
-    public static bool TryParseUntil(IReadOnlyList<string> words, DateTimeOffset now, TimeZoneInfo zone, out DateTimeOffset until, out string error)
+    public static bool TryParseUntil(IReadOnlyList<string> words, DateTimeOffset now, TimeZoneInfo zone, ProgrammeSettings settings, out DateTimeOffset until,
+        out string error)
     {
         until = default;
         error = "";
         var text = string.Join("", words).ToLowerInvariant();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         if (text.Length == 0)
         {
             error = $"Until when? Use `{PauseCommand.Usage}`.";
@@ -68,22 +76,21 @@ public sealed class PairPauses(PairStore pairs, PairDms dms, PairCalendar calend
                 error = $"Pause for 1 to {MaxWeeks} weeks. For longer, you could end the pair and start again later.";
                 return false;
             }
-            until = now + TimeSpan.FromDays(7 * weeks);
+            until = StartOfWorkingDay(today.AddDays(7 * weeks), zone, settings);
             return true;
         }
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
+        if (!DateText.TryParse(string.Join(' ', words), today, out var date))
         {
             error = $"I didn't understand `{Mrkdwn.Escape(Mrkdwn.Truncate(string.Join(' ', words), 40))}`. Give a date like `{TimeZoneInfo.ConvertTime(now, zone).AddDays(21):yyyy-MM-dd}` or a number of weeks like `3w`.";
             return false;
         }
-        var local = date.ToDateTime(TimeOnly.MinValue);
-        until = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-        if (until <= now)
+        if (date <= today)
         {
-            error = $"{date:yyyy-MM-dd} is in the past. Pick a date after today.";
+            error = $"{date:yyyy-MM-dd} is {(date == today ? "today" : "in the past")}. Pick a date after today.";
             return false;
         }
-        if (until > now + TimeSpan.FromDays(7 * MaxWeeks))
+        until = StartOfWorkingDay(date, zone, settings);
+        if (date > today.AddDays(7 * MaxWeeks))
         {
             error = $"Pause for at most {MaxWeeks} weeks. For longer, you could end the pair and start again later.";
             return false;
@@ -91,5 +98,13 @@ public sealed class PairPauses(PairStore pairs, PairDms dms, PairCalendar calend
         return true;
     }
 
-    private static string When(DateTimeOffset until) => Mrkdwn.Date(until, "{date_long_pretty}");
+    /// <summary>The start of working hours on that date in that zone (the next working day's, for a weekend date).</summary>
+    public static DateTimeOffset StartOfWorkingDay(DateOnly date, TimeZoneInfo zone, ProgrammeSettings settings)
+    {
+        var midnight = date.ToDateTime(TimeOnly.MinValue);
+        return WorkingHours.NextAllowed(new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)).ToUniversalTime(), zone, settings);
+    }
+
+    // Slack shows it in each reader's zone: "Monday, January 12th at 9:00 AM".
+    private static string When(DateTimeOffset until) => Mrkdwn.Date(until, "{date_long_pretty} at {time}");
 }

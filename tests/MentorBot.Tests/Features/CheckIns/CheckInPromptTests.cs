@@ -257,7 +257,7 @@ public class CheckInPromptTests : IAsyncLifetime
         await _app.Slack.WaitForCallAsync("chat.postMessage",
             c => c.Arg("channel") == FakeSlackApi.DmOf(Mentee) && c.Shown().Contains($"<@{Mentor}> paused your pair's check-ins until"));
         var pair = _app.Get<PairStore>().Get(_pair.Id)!;
-        var until = due + TimeSpan.FromDays(14);
+        var until = due + TimeSpan.FromDays(14) - TimeSpan.FromHours(1); // 09:00 in Amsterdam: the start of that working day
         Assert.Equal((PairStatus.Paused, (DateTimeOffset?)until, (DateTimeOffset?)null), (pair.Status, pair.PausedUntil, pair.NextCheckInUtc));
 
         // No reminder, no prompt while paused.
@@ -271,7 +271,7 @@ public class CheckInPromptTests : IAsyncLifetime
         Assert.Single(DmsContaining(_app, Mentee, "Your pause is over"));
         Assert.Equal(PairStatus.Active, _app.Get<PairStore>().Get(_pair.Id)!.Status);
         Assert.Equal(2, Prompts(_app).Count);
-        Assert.Equal(until, _app.Get<CheckInStore>().ForPair(_pair.Id)[^1].DueUtc); // Monday 10:00, the day the pause ends
+        Assert.Equal(due + TimeSpan.FromDays(14), _app.Get<CheckInStore>().ForPair(_pair.Id)[^1].DueUtc); // Monday 10:00, the day the pause ends
     }
 
     [Fact]
@@ -355,17 +355,19 @@ public class CheckInPromptTests : IAsyncLifetime
         var mentorCopy = _app.Get<CheckInStore>().NudgesOfPair(_pair.Id, NudgeKind.KeepGoing).Single(n => n.RecipientId == Mentor);
         await _app.Slack.WaitForCallAsync("chat.update", c => c.Arg("ts") == mentorCopy.Ts && c.Shown().Contains("paused your pair's check-ins until"));
         var paused = _app.Get<PairStore>().Get(_pair.Id)!;
-        Assert.Equal((PairStatus.Paused, (DateTimeOffset?)(now + TimeSpan.FromDays(28))), (paused.Status, paused.PausedUntil));
+        var amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        var endsAt = PairPauses.StartOfWorkingDay(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, amsterdam).DateTime).AddDays(28), amsterdam, new MentorBot.Programme.ProgrammeSettings());
+        Assert.Equal((PairStatus.Paused, (DateTimeOffset?)endsAt), (paused.Status, paused.PausedUntil));
 
         // The other copy of the question is answered already.
         await ClickAsync(_app, Mentor, CheckInMessages.KeepGoing, ButtonValue(mentorQuestion, CheckInMessages.KeepGoing));
         await _app.Slack.WaitForCallAsync("chat.postEphemeral", c => c.Shown().Contains("already answered"));
 
         var prompts = Prompts(_app).Count;
-        await RunUntilAsync(_app, now + TimeSpan.FromDays(28 + 8), TimeSpan.FromHours(6));
+        await RunUntilAsync(_app, endsAt + TimeSpan.FromDays(7) - TimeSpan.FromHours(1), TimeSpan.FromHours(6));
         Assert.Single(DmsContaining(_app, Mentor, "Your pause is over"));
         Assert.Single(DmsContaining(_app, Mentee, "Your pause is over"));
-        Assert.Equal(prompts + 1, Prompts(_app).Count);
+        Assert.Equal(prompts + 1, Prompts(_app).Count); // one weekly prompt in the week after the pause
     }
 
     [Fact]

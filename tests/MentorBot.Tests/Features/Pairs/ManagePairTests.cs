@@ -103,11 +103,14 @@ public class ManagePairTests : IAsyncLifetime
         await jobs.RunOnceAsync();
         Assert.Equal(PairStatus.Paused, Current(_app).Status);
 
-        _app.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        _app.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(3) + TimeSpan.FromMinutes(59));
+        await jobs.RunOnceAsync();
+        Assert.Equal(PairStatus.Paused, Current(_app).Status); // 08:59 in New York: the working day has not started
+        _app.Time.Advance(TimeSpan.FromMinutes(2));
         await jobs.RunOnceAsync();
         var pair = Current(_app);
         Assert.Equal(PairStatus.Active, pair.Status);
-        // The pause ended Monday 16 March 09:00 UTC: first check-in is that Monday 10:00 in New York, now on daylight time.
+        // The pause ended Monday 16 March at 09:00 in New York (the mentee paused): the first check-in is that Monday 10:00.
         Assert.Equal(Utc(2026, 3, 16, 14), pair.NextCheckInUtc);
         await DmAsync(_app, Mentor, "Your pause is over");
         await DmAsync(_app, Mentee, "Your pause is over");
@@ -117,9 +120,10 @@ public class ManagePairTests : IAsyncLifetime
     public async Task Pause_UntilADate_ThenResumeByHand()
     {
         await PairAsync(_app);
-        await _app.CommandAsync("/mentor", $"pause <@{Mentee}> until 2026-04-01", Mentor);
-        // Midnight in the Amsterdam of the person who paused.
-        Assert.Equal(Utc(2026, 3, 31, 22), Current(_app).PausedUntil);
+        var paused = await _app.CommandAsync("/mentor", $"pause <@{Mentee}> until 2026-04-01", Mentor);
+        // The start of the working day (09:00) in the Amsterdam of the person who paused, and the reply says so.
+        Assert.Equal(Utc(2026, 4, 1, 7), Current(_app).PausedUntil);
+        Assert.Contains("the start of that working day", Read(paused));
 
         var reply = await _app.CommandAsync("/mentor", $"resume <@{Mentee}>", Mentor);
         Assert.Contains("active again", Read(reply));
