@@ -115,7 +115,7 @@ public sealed class CheckInScheduler(
             }
             store.SaveState(state);
 
-            if (next is { } upcoming && upcoming - programme.PrepLead <= now && !state.AwaitingKeepGoing)
+            if (next is { } upcoming && upcoming - PrepHorizon(programme) <= now && !state.AwaitingKeepGoing)
                 AddPrep(pair, upcoming, now, programme);
             return true;
         });
@@ -126,7 +126,7 @@ public sealed class CheckInScheduler(
     /// </summary>
     private void SchedulePrep(DateTimeOffset now, ProgrammeSettings programme)
     {
-        var until = now + programme.PrepLead;
+        var until = now + PrepHorizon(programme);
         // Pairs whose check-in moved: later ones are left for the scan below, which has not reached them yet.
         foreach (var chunk in store.RescheduledUntil(until).Chunk(500))
         {
@@ -171,7 +171,8 @@ public sealed class CheckInScheduler(
         var added = false;
         foreach (var person in PrepRecipients(pair))
         {
-            var at = WorkingHours.NextAllowed(Max(due - programme.PrepLead, now), people.ZoneOf(person), programme);
+            var zone = people.ZoneOf(person);
+            var at = WorkingHours.NextAllowed(Max(PrepAt(due, zone, programme), now), zone, programme);
             if (at >= due) continue; // no working moment left before the check-in: a late prep DM is useless
             added |= store.AddNudgeOnce(NewNudge(pair, CheckIn.IdOf(pair.Id, due), due, NudgeKind.Prep, person, at, now));
         }
@@ -185,4 +186,30 @@ public sealed class CheckInScheduler(
     };
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>How far ahead the prep scan looks: the lead, plus the days off a "1 day before" may have to jump back over.</summary>
+    public static TimeSpan PrepHorizon(ProgrammeSettings s) => s.PrepLead + TimeSpan.FromDays(s.PrepLead >= TimeSpan.FromDays(1) ? 8 - s.WorkingDays.Length : 0);
+
+    /// <summary>
+    /// Pure: when a "come prepared" DM should reach its reader. A lead of whole days counts working days in the reader's
+    /// zone ("1 day before" a Monday meeting: the Friday before), at the meeting's time of day kept inside working hours;
+    /// a lead of hours is simply that much earlier (working hours are applied by the caller).
+    /// </summary>
+    public static DateTimeOffset PrepAt(DateTimeOffset due, TimeZoneInfo zone, ProgrammeSettings s)
+    {
+        if (s.PrepLead < TimeSpan.FromDays(1) || s.WorkingDays.Length == 0 || s.WorkdayEnd <= s.WorkdayStart) return due - s.PrepLead;
+        var meeting = TimeZoneInfo.ConvertTime(due, zone);
+        var day = DateOnly.FromDateTime(meeting.DateTime);
+        for (var left = (int)s.PrepLead.TotalDays; left > 0;)
+        {
+            day = day.AddDays(-1);
+            if (s.WorkingDays.Contains(day.DayOfWeek)) left--;
+        }
+        var time = TimeOnly.FromDateTime(meeting.DateTime);
+        var latest = s.WorkdayEnd.AddHours(-1) < s.WorkdayStart ? s.WorkdayStart : s.WorkdayEnd.AddHours(-1);
+        time = time < s.WorkdayStart ? s.WorkdayStart : time > latest ? latest : time;
+        var local = day.ToDateTime(time);
+        while (zone.IsInvalidTime(local)) local = local.AddMinutes(30);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
 }

@@ -40,13 +40,14 @@ public class CheckInSchedulerTests
             var local = LocalOf(prompt.SentAt!.Value, Amsterdam);
             Assert.Equal((DayOfWeek.Monday, 10, 0), (local.DayOfWeek, local.Hour, local.Minute));
         }
-        // Sunday is not a working day, so "24 h before" becomes Monday 09:00: still before the check-in.
+        // "1 day before" a Monday meeting is the working day before: Friday, at the meeting's time of day.
         var preps = DmsContaining(app, Mentee, "What do you want to talk about?");
         Assert.Equal(4, preps.Count);
         Assert.All(store.Nudges.Find(n => n.Kind == NudgeKind.Prep), n =>
         {
             Assert.Equal(NudgeStatus.Sent, n.Status);
-            Assert.Equal(9, LocalOf(n.SentAt!.Value, Amsterdam).Hour);
+            var local = LocalOf(n.SentAt!.Value, Amsterdam);
+            Assert.Equal((DayOfWeek.Friday, 10), (local.DayOfWeek, local.Hour));
         });
         Assert.DoesNotContain(app.Slack.DmsTo(Mentor), c => (c.Arg("text") ?? "").StartsWith("Reminder"));
     }
