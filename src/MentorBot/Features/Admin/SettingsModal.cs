@@ -49,7 +49,7 @@ public sealed class SettingsModal(Admins admins, ProgrammeSettingsStore settings
                 Blocks.StaticSelect("value", Kinds.Select(k => Blocks.Option(k.Label, k.Kind.ToString())),
                     Kinds.Any(k => k.Kind == s.DefaultCadence.Kind) ? s.DefaultCadence.Kind.ToString() : CadenceKind.Weekly.ToString())),
             Blocks.Input("day", "On", Blocks.StaticSelect("value", Days(), s.DefaultCadence.Day.ToString())),
-            Blocks.Input("at", "At (each person's local time)", Blocks.TimePicker("value", s.DefaultCadence.At)),
+            Blocks.Input("at", "At (in each pair's meeting zone: the mentee's, until the pair picks one at kickoff)", Blocks.TimePicker("value", s.DefaultCadence.At)),
             Blocks.Input("start", "Working hours start", Blocks.TimePicker("value", s.WorkdayStart)),
             Blocks.Input("end", "Working hours end", Blocks.TimePicker("value", s.WorkdayEnd),
                 hint: "Nudges only arrive inside working hours and days, in each person's own time zone."),

@@ -17,6 +17,9 @@ public sealed record KickoffAnswer
     public CadenceKind Frequency { get; init; }
     public DayOfWeek Day { get; init; }
     public TimeOnly At { get; init; }
+
+    /// <summary>The zone <see cref="At"/> is read in (one of the two people's zones).</summary>
+    public string? ZoneId { get; init; }
     public DateTimeOffset AnsweredAt { get; init; }
 
     public static string IdOf(int pairId, string userId) => $"{pairId}:{userId}";

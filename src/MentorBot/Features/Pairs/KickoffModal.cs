@@ -1,3 +1,5 @@
+using MentorBot.Programme;
+using MentorBot.People;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MentorBot.Cadences;
@@ -9,7 +11,8 @@ namespace MentorBot.Features.Pairs;
 
 /// <summary>"Set expectations": renders the kickoff modal and takes its answers. When both people have answered,
 /// both see both answers side by side and the pair's cadence is set (the mentee's choice stands).</summary>
-public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSchedule schedule, PairDms dms, PairCalendar calendar, TimeProvider time)
+public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSchedule schedule, PairDms dms, PairCalendar calendar, UserDirectory people,
+    ProgrammeSettingsStore settings, TimeProvider time)
     : IViewSubmissionHandler
 {
     public const string CallbackId = "pair.kickoff";
@@ -17,7 +20,9 @@ public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSch
     private static readonly (string Value, string Name)[] WayChoices = [("dm", "Slack DM"), ("huddle", "Slack huddle"), ("video", "Video call"), ("in_person", "In person")];
     private static readonly int[] Lengths = [15, 30, 45, 60, 90];
 
-    public static JsonObject View(Pair pair, string viewerId, KickoffAnswer? previous)
+    public const string WorksForBoth = "both";
+
+    public static JsonObject View(Pair pair, string viewerId, KickoffAnswer? previous, TimeZoneInfo? mine = null, TimeZoneInfo? theirs = null, TimeZoneInfo? mentees = null)
     {
         var frequency = new[] { (CadenceKind.Weekly, "Weekly"), (CadenceKind.EveryTwoWeeks, "Every 2 weeks"), (CadenceKind.MonthlyNthWeekday, "Monthly") };
         var days = Enum.GetValues<DayOfWeek>().Skip(1).Append(DayOfWeek.Sunday);
@@ -35,9 +40,20 @@ public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSch
                 Blocks.RadioButtons("value", frequency.Select(f => Blocks.Option(f.Item2, f.Item1.ToString())), (previous?.Frequency ?? CadenceKind.Weekly).ToString())),
             Blocks.Input("day", "On which weekday?",
                 Blocks.StaticSelect("value", days.Select(d => Blocks.Option(d.ToString(), d.ToString())), (previous?.Day ?? DayOfWeek.Monday).ToString())),
-            Blocks.Input("time", "At what time (my local time)?", Blocks.TimePicker("value", previous?.At ?? new TimeOnly(10, 0)),
-                hint: "Monthly means that weekday's first occurrence in the month."),
+            Blocks.Input("time", "At what time?", Blocks.TimePicker("value", previous?.At ?? new TimeOnly(10, 0)),
+                hint: "Monthly means that weekday's first occurrence in the month. Each of you sees it in your own time."),
         };
+        mine ??= TimeZoneInfo.Utc;
+        theirs ??= mine;
+        if (mine.Id != theirs.Id)
+        {
+            var other = PairText.Who(pair.OtherThan(viewerId));
+            blocks.Add(Blocks.Input("zone", "In whose time zone is that time?", Blocks.RadioButtons("value", [
+                Blocks.Option($"My time ({MeetingFit.Short(mine)})", mine.Id), Blocks.Option($"My partner's time ({MeetingFit.Short(theirs)})", theirs.Id),
+            ], previous?.ZoneId ?? (mentees ?? mine).Id), hint: $"The time is one wall time in this zone; {other} sees it converted to theirs."));
+        }
+        blocks.Add(Blocks.Input("fits", "Outside working hours?", Blocks.Checkboxes("value", [Blocks.Option("This time works for both of us", WorksForBoth)]),
+            optional: true, hint: "Only if you both agreed a time outside someone's working hours."));
         return Views.Modal(CallbackId, "Set expectations", PairMessages.Array(blocks), submit: "Share", privateMetadata: pair.Id.ToString(CultureInfo.InvariantCulture));
     }
 
@@ -60,11 +76,19 @@ public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSch
         if (!CadenceText.TryParseTime(state["time"]?.SelectedTime ?? "", out var at)) errors["time"] = "Pick a time, like 10:00.";
         if (errors.Count > 0) return SlackAck.ViewErrors(errors);
 
+        var zoneId = state["zone"]?.SelectedOption?.Value is { } picked && (picked == people.ZoneOf(userId).Id || picked == people.ZoneOf(pair.OtherThan(userId)).Id)
+            ? picked : people.ZoneOf(userId).Id;
         var now = time.GetUtcNow();
+        var proposed = new Cadence { Kind = frequency, Day = day, At = at, WeekOfMonth = 1 };
+        var fits = state["fits"]?.SelectedOptions?.Any(o => o.Value == WorksForBoth) == true;
+        if (!fits && CadencePlanner.NextAfter(proposed, TimeZones.TryFind(zoneId, out var z) ? z : TimeZoneInfo.Utc, now, now) is { } first &&
+            MeetingFit.Check(first, minutes, new MeetingFit.Person("you", people.ZoneOf(userId)),
+                new MeetingFit.Person(PairText.Who(pair.OtherThan(userId)), people.ZoneOf(pair.OtherThan(userId))), settings.Get()) is { } night)
+            return SlackAck.ViewError("time", night);
         kickoffs.Save(new KickoffAnswer
         {
             PairId = pair.Id, UserId = userId, Want = want, Ways = ways, SessionMinutes = minutes,
-            Frequency = frequency, Day = day, At = at, AnsweredAt = now,
+            Frequency = frequency, Day = day, At = at, ZoneId = zoneId, AnsweredAt = now,
         });
 
         var answers = kickoffs.ForPair(pair.Id);
@@ -80,10 +104,10 @@ public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSch
         // The mentee's choice stands (in a peer pair: the person the cadence is read for).
         var agreed = mentee.Cadence;
         var disagreed = mentor.Cadence != agreed;
-        var updated = pair with { Cadence = agreed, CadenceIsDefault = false, SessionMinutes = mentee.SessionMinutes };
+        var updated = pair with { Cadence = agreed, CadenceIsDefault = false, SessionMinutes = mentee.SessionMinutes, MeetingZoneId = mentee.ZoneId };
         updated = updated with { NextCheckInUtc = updated.Status == PairStatus.Active ? schedule.NextAfter(updated, now) : null };
         pairs.Replace(updated);
-        var (text, blocks) = PairMessages.SideBySide(updated, mentor, mentee, agreed, disagreed, updated.NextCheckInUtc);
+        var (text, blocks) = PairMessages.SideBySide(updated, mentor, mentee, agreed, disagreed, updated.NextCheckInUtc, schedule.CadenceZone(updated));
         return SlackAck.Empty.Then(async ct2 =>
         {
             await dms.TrySendAsync(updated.MentorId, text, blocks, ct2);

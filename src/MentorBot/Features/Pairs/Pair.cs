@@ -40,6 +40,9 @@ public sealed record Pair
     /// <summary>While set and in the future the pair gets no prompts; it resumes by itself afterwards.</summary>
     public DateTimeOffset? PausedUntil { get; init; }
 
+    /// <summary>The named zone the meeting's wall time is read in, chosen at kickoff (null: the mentee's zone).</summary>
+    public string? MeetingZoneId { get; init; }
+
     /// <summary>How long a session lasts, as agreed at kickoff (0 until then: 30 minutes).</summary>
     public int SessionMinutes { get; init; }
 

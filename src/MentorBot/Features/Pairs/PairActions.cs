@@ -1,3 +1,4 @@
+using MentorBot.People;
 using System.Text.Json.Nodes;
 using MentorBot.Slack.Api;
 using MentorBot.Slack.BlockKit;
@@ -7,7 +8,7 @@ using MentorBot.Slack.Routing;
 namespace MentorBot.Features.Pairs;
 
 /// <summary>Buttons: accept/decline an invitation, open "Set expectations", confirm or cancel ending a pair.</summary>
-public sealed class PairActions(PairStore pairs, InvitationStore invitations, KickoffStore kickoffs, PairStarter starter,
+public sealed class PairActions(PairStore pairs, InvitationStore invitations, KickoffStore kickoffs, PairStarter starter, UserDirectory people,
     SlackApiClient slack, SlackReplies replies, PairDms dms, TimeProvider time, ILogger<PairActions> logger) : IBlockActionHandler
 {
     public const string Prefix = "pair.";
@@ -33,7 +34,7 @@ public sealed class PairActions(PairStore pairs, InvitationStore invitations, Ki
             KickoffOpen when kickoffs.ForPair(id).Count >= 2 && pairs.Get(id) is { } agreed && agreed.Includes(userId) =>
                 replies.Tell(ReplyTarget.Of(actions), $"You both set expectations already, so your agreement stands. To change how often you meet, " +
                     $"use `/mentor cadence {Mrkdwn.User(agreed.OtherThan(userId))} 2w on tuesday at 10:00` (or any rhythm you agree on)."),
-            KickoffOpen => await OpenAsync(actions, userId, id, pair => KickoffModal.View(pair, userId, kickoffs.Get(pair.Id, userId)), ct),
+            KickoffOpen => await OpenAsync(actions, userId, id, pair => KickoffModal.View(pair, userId, kickoffs.Get(pair.Id, userId), people.ZoneOf(userId), people.ZoneOf(pair.OtherThan(userId)), people.ZoneOf(pair.MenteeId)), ct),
             EndOpen => await OpenAsync(actions, userId, id, pair => EndPairModal.View(pair, userId), ct),
             EndKeep => SlackAck.Empty.Then(ct2 => ReplaceSourceAsync(actions, "Okay, nothing changed: your pair carries on.", ct2)),
             _ => SlackAck.Empty,

@@ -45,7 +45,8 @@ public static class PairMessages
         return ($"You're now paired with {Plain(pair.OtherThan(viewerId))} ({PairText.TypeName(pair.Type)})", Array(blocks));
     }
 
-    public static (string Text, JsonArray Blocks) SideBySide(Pair pair, KickoffAnswer mentor, KickoffAnswer mentee, Cadence agreed, bool disagreed, DateTimeOffset? next)
+    public static (string Text, JsonArray Blocks) SideBySide(Pair pair, KickoffAnswer mentor, KickoffAnswer mentee, Cadence agreed, bool disagreed, DateTimeOffset? next,
+        TimeZoneInfo? meetingZone = null)
     {
         string Col(KickoffAnswer a, string value) => $"*{PairText.Who(a.UserId)}*\n{value}";
         var blocks = new List<JsonObject>
@@ -56,15 +57,18 @@ public static class PairMessages
             Blocks.Section("*How we talk, and for how long*"),
             Blocks.Fields(Col(mentor, $"{Ways(mentor)}, {mentor.SessionMinutes} min"), Col(mentee, $"{Ways(mentee)}, {mentee.SessionMinutes} min")),
             Blocks.Section("*How often*"),
-            Blocks.Fields(Col(mentor, mentor.Cadence.Describe()), Col(mentee, mentee.Cadence.Describe())),
+            Blocks.Fields(Col(mentor, mentor.Cadence.Describe() + ZoneOf(mentor)), Col(mentee, mentee.Cadence.Describe() + ZoneOf(mentee))),
         };
+        var where = meetingZone is null ? "" : $" ({MeetingFit.Short(meetingZone)} time)";
         var chosen = disagreed
-            ? $"You chose different rhythms, so {PairText.Who(mentee.UserId)}'s choice stands: *{agreed.Describe()}*. Either of you can change it with `/mentor cadence`."
-            : $"You agree: *{agreed.Describe()}*.";
+            ? $"You chose different rhythms, so {PairText.Who(mentee.UserId)}'s choice stands: *{agreed.Describe()}{where}*. Either of you can change it with `/mentor cadence`."
+            : $"You agree: *{agreed.Describe()}{where}*.";
         if (next is { } at) chosen += $" Next check-in: {Mrkdwn.Date(at)}.";
         blocks.Add(Blocks.Section(chosen));
         return ($"Your expectations with {Plain(mentor.UserId)} and {Plain(mentee.UserId)} are set: {agreed.Describe()}", Array(blocks));
     }
+
+    private static string ZoneOf(KickoffAnswer a) => a.ZoneId is { } id && People.TimeZones.TryFind(id, out var zone) ? $" ({MeetingFit.Short(zone)} time)" : "";
 
     public static (string Text, JsonArray Blocks) EndConfirm(Pair pair, string viewerId)
     {

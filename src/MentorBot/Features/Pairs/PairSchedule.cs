@@ -13,8 +13,9 @@ public sealed class PairSchedule(UserDirectory people, ProgrammeSettingsStore se
     /// <summary>The person whose local time the cadence is read in (and who is prompted for the check-in).</summary>
     public static string PromptedPersonOf(Pair pair) => pair.MenteeId;
 
-    /// <summary>The zone the pair's cadence is read in.</summary>
-    public TimeZoneInfo CadenceZone(Pair pair) => people.ZoneOf(PromptedPersonOf(pair));
+    /// <summary>The zone the pair's meeting time is read in: the one chosen at kickoff, else the mentee's.</summary>
+    public TimeZoneInfo CadenceZone(Pair pair) =>
+        TimeZones.TryFind(pair.MeetingZoneId, out var chosen) ? chosen : people.ZoneOf(PromptedPersonOf(pair));
 
     /// <summary>The cadence that applies: the programme default while the pair has not chosen its own.</summary>
     public Cadence CadenceOf(Pair pair) => pair.CadenceIsDefault ? settings.Get().DefaultCadence : pair.Cadence;

@@ -8,20 +8,31 @@ namespace MentorBot.Features.Pairs;
 /// <summary>One person's view of their pairs: type, role, cadence in their own local time, next check-in.</summary>
 public sealed class PairSummaries(PairStore pairs, PairSchedule schedule, KickoffStore kickoffs, UserDirectory people, PairCards cards)
 {
-    /// <summary>"every week on Monday at 10:00 (your time)", or the prompted person's time plus what that is for the viewer.</summary>
+    /// <summary>
+    /// The meeting time as this reader reads it: "Mondays 10:00 your time (04:00 for @tomas)". One wall time in the
+    /// pair's meeting zone, shown in the reader's zone, and in the other person's when it differs.
+    /// </summary>
     public string CadenceFor(Pair pair, string viewerId, DateTimeOffset now)
     {
         var cadence = schedule.CadenceOf(pair);
         var zone = schedule.CadenceZone(pair);
-        var mine = people.ZoneOf(viewerId);
-        var text = cadence.Describe() + (pair.CadenceIsDefault ? " (programme default)" : "");
+        var dflt = pair.CadenceIsDefault ? " (programme default)" : "";
+        if (cadence.Kind == CadenceKind.Cron) return $"{cadence.Describe()}{dflt}, in {MeetingFit.Short(zone)} time";
         var sample = pair.NextCheckInUtc ?? schedule.NextAfter(pair, now) ?? now;
-        if (zone.Id == mine.Id || zone.GetUtcOffset(sample) == mine.GetUtcOffset(sample)) return text + ", your time";
-        var forMe = TimeZoneInfo.ConvertTime(sample, mine);
-        var whose = PairSchedule.PromptedPersonOf(pair) == viewerId ? "your" : PairText.Who(PairSchedule.PromptedPersonOf(pair)) + "'s";
-        return cadence.Kind == CadenceKind.Cron
-            ? $"{text}, in {whose} time zone ({zone.Id})"
-            : $"{text} in {whose} time zone ({zone.Id}); for you that's {forMe.DayOfWeek} at {forMe:HH:mm}";
+        var mine = TimeZoneInfo.ConvertTime(sample, people.ZoneOf(viewerId));
+        var other = pair.OtherThan(viewerId);
+        var theirs = TimeZoneInfo.ConvertTime(sample, people.ZoneOf(other));
+        var rhythm = cadence.Kind switch
+        {
+            CadenceKind.EveryTwoWeeks => $"every 2 weeks, {mine.DayOfWeek}s",
+            CadenceKind.EveryFourWeeks => $"every 4 weeks, {mine.DayOfWeek}s",
+            CadenceKind.MonthlyNthWeekday => $"{cadence.Describe()} {MeetingFit.Short(zone)} time, that is",
+            _ => $"{mine.DayOfWeek}s",
+        };
+        var text = $"{rhythm} {mine:HH:mm} your time";
+        if (theirs.Offset != mine.Offset)
+            text += $" ({(theirs.DayOfWeek != mine.DayOfWeek ? theirs.DayOfWeek + " " : "")}{theirs:HH:mm} for {PairText.Who(other)})";
+        return text + dflt;
     }
 
     public string NextFor(Pair pair) => pair.Status switch

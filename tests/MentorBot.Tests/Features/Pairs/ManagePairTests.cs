@@ -23,13 +23,13 @@ public class ManagePairTests : IAsyncLifetime
         await PairAsync(_app);
         var mentor = Read(await _app.CommandAsync("/mentor", "pairs", Mentor));
         Assert.Contains("Mentoring* with <@UMENTEE>: you mentor <@UMENTEE>", mentor);
-        // Monday 10:00 in New York is 16:00 in Amsterdam that week.
-        Assert.Contains("every week on Monday at 10:00 (programme default) in <@UMENTEE>'s time zone (America/New_York); for you that's Monday at 16:00", mentor);
+        // Monday 10:00 in New York is 16:00 in Amsterdam that week: each reader sees their own time, and the other's.
+        Assert.Contains("Mondays 16:00 your time (10:00 for <@UMENTEE>) (programme default)", mentor);
         Assert.Contains($"<!date^{Utc(2026, 3, 2, 15).ToUnixTimeSeconds()}^", mentor);
 
         var mentee = await _app.CommandAsync("/mentor", "pairs", Mentee);
         Assert.Equal("ephemeral", mentee.ResponseType);
-        Assert.Contains("Monday at 10:00 (programme default), your time", Read(mentee));
+        Assert.Contains("Mondays 10:00 your time (16:00 for <@UMENTOR>) (programme default)", Read(mentee));
 
         var nobody = await _app.CommandAsync("/mentor", "pairs", Outsider);
         Assert.Contains("not in a mentoring pair", Read(nobody));

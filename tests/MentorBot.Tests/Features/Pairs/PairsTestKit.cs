@@ -49,8 +49,11 @@ public static class PairsTestKit
     public static Task<SlackCall> LaterReplyAsync(TestApp app, string containing) =>
         app.Slack.WaitForCallAsync("response_url", c => Read(c).Contains(containing));
 
+    /// <summary>Kickoff answers. They tick "this time works for both of us" (the mentor is in Amsterdam, the mentee in New York),
+    /// so tests about other things are not refused for working hours; KickoffHoursTests covers that check.</summary>
     public static Dictionary<string, JsonObject> KickoffValues(string? want, string frequency, string day, string time, params string[] ways) => new()
     {
+        ["fits"] = Interactions.CheckboxValue("value", KickoffModal.WorksForBoth),
         ["want"] = Interactions.TextValue(want),
         ["ways"] = Interactions.CheckboxValue("value", ways),
         ["length"] = Interactions.SelectValue("30"),
