@@ -43,6 +43,9 @@ public sealed class UserDirectory
         return _defaultZone;
     }
 
+    /// <summary>A named zone (a pair's meeting zone, an answer's zone): the one place zone ids are read, like <see cref="ZoneOf"/>.</summary>
+    public static bool TryNamedZone(string? ianaId, out TimeZoneInfo zone) => TimeZones.TryFind(ianaId, out zone);
+
     /// <summary>The cached person, however old; null when never fetched. Never calls Slack.</summary>
     public Person? Cached(string userId) => _people.FindById(userId);
 

@@ -30,7 +30,7 @@ public class ZoneOfTests
         // Inside Auckland's working hours, so it goes out at once (with a UTC fallback it waited for Monday 09:00 UTC).
         Assert.Single(Prompts(app));
         var pairs = await app.CommandAsync("/mentor", "pairs", Mentee);
-        Assert.Contains("every week on Monday at 10:00 (programme default), your time", pairs.AllText);
+        Assert.Contains("Mondays 10:00 your time (programme default)", pairs.AllText);
     }
 
     [Theory]

@@ -37,6 +37,7 @@ public sealed class FullStoryTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(ui.Modal).ToBeVisibleAsync();
         await ui.Modal.Locator("textarea, input[type=text]").First.FillAsync("We meet weekly for 30 minutes; come with one question.");
         await ui.Modal.Locator("input[type=checkbox]").First.CheckAsync(); // how we prefer to talk: required
+        await ui.Modal.GetByLabel("This time works for both of us").CheckAsync(); // New York and Tokyo share no working hours
         await ui.ShotAsync("mentor-expectations");
         await ui.Modal.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(ui.Modal).ToHaveCountAsync(0);

@@ -81,7 +81,7 @@ public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSch
         var now = time.GetUtcNow();
         var proposed = new Cadence { Kind = frequency, Day = day, At = at, WeekOfMonth = 1 };
         var fits = state["fits"]?.SelectedOptions?.Any(o => o.Value == WorksForBoth) == true;
-        if (!fits && CadencePlanner.NextAfter(proposed, TimeZones.TryFind(zoneId, out var z) ? z : TimeZoneInfo.Utc, now, now) is { } first &&
+        if (!fits && CadencePlanner.NextAfter(proposed, UserDirectory.TryNamedZone(zoneId, out var z) ? z : TimeZoneInfo.Utc, now, now) is { } first &&
             MeetingFit.Check(first, minutes, new MeetingFit.Person("you", people.ZoneOf(userId)),
                 new MeetingFit.Person(PairText.Who(pair.OtherThan(userId)), people.ZoneOf(pair.OtherThan(userId))), settings.Get()) is { } night)
             return SlackAck.ViewError("time", night);

@@ -68,7 +68,7 @@ public static class PairMessages
         return ($"Your expectations with {Plain(mentor.UserId)} and {Plain(mentee.UserId)} are set: {agreed.Describe()}", Array(blocks));
     }
 
-    private static string ZoneOf(KickoffAnswer a) => a.ZoneId is { } id && People.TimeZones.TryFind(id, out var zone) ? $" ({MeetingFit.Short(zone)} time)" : "";
+    private static string ZoneOf(KickoffAnswer a) => a.ZoneId is { } id && People.UserDirectory.TryNamedZone(id, out var zone) ? $" ({MeetingFit.Short(zone)} time)" : "";
 
     public static (string Text, JsonArray Blocks) EndConfirm(Pair pair, string viewerId)
     {

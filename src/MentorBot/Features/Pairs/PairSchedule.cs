@@ -15,7 +15,7 @@ public sealed class PairSchedule(UserDirectory people, ProgrammeSettingsStore se
 
     /// <summary>The zone the pair's meeting time is read in: the one chosen at kickoff, else the mentee's.</summary>
     public TimeZoneInfo CadenceZone(Pair pair) =>
-        TimeZones.TryFind(pair.MeetingZoneId, out var chosen) ? chosen : people.ZoneOf(PromptedPersonOf(pair));
+        UserDirectory.TryNamedZone(pair.MeetingZoneId, out var chosen) ? chosen : people.ZoneOf(PromptedPersonOf(pair));
 
     /// <summary>The cadence that applies: the programme default while the pair has not chosen its own.</summary>
     public Cadence CadenceOf(Pair pair) => pair.CadenceIsDefault ? settings.Get().DefaultCadence : pair.Cadence;
