@@ -23,7 +23,11 @@ public sealed record PulseAnswer
     public int PairId { get; init; }
     public string UserId { get; init; } = "";
     public int Round { get; init; }
-    public DateTimeOffset AskedAt { get; init; }
+
+    /// <summary>Due since; null once asked. While set, the question waits for the person's working hours. Indexed.</summary>
+    public DateTimeOffset? PendingSince { get; init; }
+    public DateTimeOffset? AskedAt { get; init; }
+    public int Attempts { get; init; }
     public int? Rating { get; init; }
     public string? Comment { get; init; }
     public DateTimeOffset? RematchRequestedAt { get; init; }
@@ -40,6 +44,27 @@ public sealed class PulseStore
         _answers = db.Collection<PulseAnswer>("pair_pulses");
         _answers.EnsureIndex(a => a.UserId);
         _answers.EnsureIndex(a => a.PairId);
+        _answers.EnsureIndex(a => a.PendingSince);
+        _scan = db.Collection<ScanMark>("pair_pulse_scan");
+    }
+
+    private readonly ILiteCollection<ScanMark> _scan;
+
+    /// <summary>Questions due and not asked yet (a handful: each waits at most until the person's next working hours).</summary>
+    public IReadOnlyList<PulseAnswer> Pending() =>
+        _answers.Find(Storage.DateRange.Between(nameof(PulseAnswer.PendingSince), Storage.DateRange.Earliest, DateTimeOffset.MaxValue)).ToList();
+
+    /// <summary>Up to when pair ages have been scanned for due rounds.</summary>
+    public DateTimeOffset? ScannedUntil
+    {
+        get => _scan.FindById(1)?.Until;
+        set => _scan.Upsert(new ScanMark { Id = 1, Until = value });
+    }
+
+    public sealed record ScanMark
+    {
+        [BsonId] public int Id { get; init; }
+        public DateTimeOffset? Until { get; init; }
     }
 
     /// <summary>True the first time a round is claimed for a person (so it is asked once, across restarts).</summary>
@@ -73,21 +98,52 @@ public sealed class PulseJob(PairStore pairs, PulseStore pulses, UserDirectory p
     public static int? RoundDue(DateTimeOffset startedAt, DateTimeOffset now) =>
         now - startedAt < First ? null : (int)((now - startedAt - First).Ticks / Every.Ticks);
 
+    /// <summary>How many rounds back a scan looks (about five years of three-monthly rounds).</summary>
+    private const int MaxRounds = 20;
+
     public async Task TickAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var s = settings.Get();
-        foreach (var pair in pairs.AllActive().Where(p => now - p.StartedAt >= First))
+        // 1. Pairs whose round fell due since the last scan: one index range on StartedAt per round, never every pair.
+        var from = pulses.ScannedUntil ?? Storage.DateRange.Earliest;
+        if (now > from)
         {
-            var round = RoundDue(pair.StartedAt, now)!.Value;
-            foreach (var person in new[] { pair.MentorId, pair.MenteeId }.Distinct())
+            var due = new Dictionary<int, Pair>();
+            for (var k = 0; k <= MaxRounds; k++)
             {
-                if (!WorkingHours.IsAllowed(now, people.ZoneOf(person), s)) continue;
-                var id = PulseAnswer.IdOf(pair.Id, person, round);
-                if (!pulses.TryClaim(new PulseAnswer { Id = id, PairId = pair.Id, UserId = person, Round = round, AskedAt = now })) continue;
-                var (text, blocks) = Question(pair, person, round);
-                if (await dms.TrySendAsync(person, text, blocks, ct) is null) { pulses.Release(id); continue; } // not delivered: next tick
-                logger.LogInformation("Asked {UserId} the pulse of pair {PairId} (round {Round})", person, pair.Id, round);
+                var age = First + Every * k;
+                var (lo, hi) = (from == Storage.DateRange.Earliest ? from : from - age, now - age);
+                if (hi < Storage.DateRange.Earliest.AddYears(1)) break;
+                foreach (var pair in pairs.ActiveStartedBetween(lo, hi)) due[pair.Id] = pair;
+                if (from == Storage.DateRange.Earliest) break; // the first scan: every pair old enough, once, at its latest round
             }
+            foreach (var pair in due.Values)
+            {
+                var round = RoundDue(pair.StartedAt, now)!.Value;
+                foreach (var person in new[] { pair.MentorId, pair.MenteeId }.Distinct())
+                    pulses.TryClaim(new PulseAnswer { Id = PulseAnswer.IdOf(pair.Id, person, round), PairId = pair.Id, UserId = person, Round = round, PendingSince = now });
+            }
+            pulses.ScannedUntil = now;
+        }
+
+        // 2. Ask what is pending, at the first moment inside each person's working hours.
+        var s = settings.Get();
+        foreach (var pending in pulses.Pending())
+        {
+            if (pairs.Get(pending.PairId) is not { Status: PairStatus.Active } pair || RoundDue(pair.StartedAt, now) != pending.Round)
+            {
+                pulses.Release(pending.Id); // ended, paused, or overtaken by a later round during downtime
+                continue;
+            }
+            if (!WorkingHours.IsAllowed(now, people.ZoneOf(pending.UserId), s)) continue;
+            var (text, blocks) = Question(pair, pending.UserId, pending.Round);
+            if (await dms.TrySendAsync(pending.UserId, text, blocks, ct) is null)
+            {
+                if (pending.Attempts >= 2) pulses.Release(pending.Id); // unreachable: not worth a DM a tick
+                else pulses.Save(pending with { Attempts = pending.Attempts + 1 });
+                continue;
+            }
+            pulses.Save(pending with { PendingSince = null, AskedAt = now });
+            logger.LogInformation("Asked {UserId} the pulse of pair {PairId} (round {Round})", pending.UserId, pair.Id, pending.Round);
         }
     }
 

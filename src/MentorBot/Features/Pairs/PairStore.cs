@@ -15,6 +15,7 @@ public sealed class PairStore
         _pairs = db.Collection<Pair>(CollectionName);
         _pairs.EnsureIndex(p => p.MentorId);
         _pairs.EnsureIndex(p => p.MenteeId);
+        _pairs.EnsureIndex(p => p.StartedAt);
     }
 
     public Pair Add(Pair pair)
@@ -81,5 +82,9 @@ public sealed class PairStore
         CurrentFor(menteeId).Where(p => p.IsMenteeFor(menteeId)).Select(p => p.OtherThan(menteeId)).Distinct().ToList();
 
     /// <summary>Every active pair (admin figures only; they see counts and names, never content).</summary>
+    /// <summary>Active pairs that started in [<paramref name="from"/>, <paramref name="to"/>] (an index range, for jobs keyed on a pair's age).</summary>
+    public IReadOnlyList<Pair> ActiveStartedBetween(DateTimeOffset from, DateTimeOffset to) =>
+        _pairs.Find(Storage.DateRange.Between(nameof(Pair.StartedAt), from, to)).Where(p => p.Status == PairStatus.Active).ToList();
+
     public IReadOnlyList<Pair> AllActive() => _pairs.Find(p => p.Status == PairStatus.Active).ToList();
 }

@@ -128,4 +128,20 @@ public class PairCardTests : IAsyncLifetime
         var stored = _app.Get<PulseStore>().Get(pulseId)!;
         Assert.Equal((1, "secret words about Nico"), (stored.Rating!.Value, stored.Comment!));
     }
+
+    [Fact]
+    public async Task Pulse_AfterDowntime_AsksOnlyTheLatestRound_Once()
+    {
+        var pair = PairWithHistory(200, CheckInStatus.Met); // rounds fell due at day 30 and day 121: only the one of day 121 is asked
+        var jobs = _app.Get<PeriodicJobs>();
+        _app.Time.SetUtcNow(new DateTimeOffset(2026, 5, 4, 14, 0, 0, TimeSpan.Zero)); // working hours on both sides
+        await jobs.RunOnceAsync();
+        _app.Time.Advance(TimeSpan.FromHours(1));
+        await jobs.RunOnceAsync();
+
+        Assert.Single(_app.Slack.DmsTo(Mentor), c => Read(c).Contains("going for you"));
+        Assert.Contains("as every three months", Read(_app.Slack.DmsTo(Mentor).Single(c => Read(c).Contains("going for you"))));
+        Assert.NotNull(_app.Get<PulseStore>().Get(PulseAnswer.IdOf(pair.Id, Mentor, 1))!.AskedAt);
+        Assert.Null(_app.Get<PulseStore>().Get(PulseAnswer.IdOf(pair.Id, Mentor, 0)));
+    }
 }
