@@ -59,9 +59,17 @@ public sealed record MatchSettings
 }
 
 /// <summary>The one <see cref="ProgrammeSettings"/> document.</summary>
-public sealed class ProgrammeSettingsStore(MentorDb db)
+public sealed class ProgrammeSettingsStore
 {
-    private readonly ILiteCollection<ProgrammeSettings> _settings = db.Collection<ProgrammeSettings>("programme_settings");
+    private readonly ILiteCollection<ProgrammeSettings> _settings;
+
+    public ProgrammeSettingsStore(MentorDb db)
+    {
+        _settings = db.Collection<ProgrammeSettings>("programme_settings");
+        // Creates the collection at start-up: LiteDB adds new collections to its header without a lock, so two first
+        // writes to two new collections at once can fail ("Collection was modified").
+        _settings.EnsureIndex(s => s.ChannelId);
+    }
 
     public ProgrammeSettings Get() => _settings.FindById(1) ?? new ProgrammeSettings();
 

@@ -8,7 +8,11 @@ public sealed class AdminState
 {
     private readonly ILiteCollection<Marker> _markers;
 
-    public AdminState(MentorDb db) => _markers = db.Collection<Marker>("admin_markers");
+    public AdminState(MentorDb db)
+    {
+        _markers = db.Collection<Marker>("admin_markers");
+        _markers.EnsureIndex(m => m.At); // creates the collection at start-up, not in a first write racing another
+    }
 
     /// <summary>True the first time a key is claimed, false ever after (so a welcome DM or a digest goes out once).</summary>
     public bool TryClaim(string key, DateTimeOffset now)

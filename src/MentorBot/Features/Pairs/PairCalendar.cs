@@ -32,6 +32,7 @@ public sealed class PairCalendar
     public PairCalendar(MentorDb db, PairSchedule schedule, UserDirectory people, SlackApiClient slack, PairDms dms, TimeProvider time, ILogger<PairCalendar> logger)
     {
         _states = db.Collection<PairCalendarState>("pair_calendars");
+        _states.EnsureIndex(s => s.Published); // creates the collection now, not in a follow-up racing another first write
         _schedule = schedule;
         _people = people;
         _slack = slack;

@@ -46,6 +46,9 @@ public sealed class PulseStore
         _answers.EnsureIndex(a => a.PairId);
         _answers.EnsureIndex(a => a.PendingSince);
         _scan = db.Collection<ScanMark>("pair_pulse_scan");
+        // Created here, at start-up, not by the first tick's write: LiteDB adds new collections to its header without a
+        // lock, so a first write racing another new collection's first write can fail ("Collection was modified").
+        _scan.EnsureIndex(m => m.Until);
     }
 
     private readonly ILiteCollection<ScanMark> _scan;
