@@ -43,6 +43,10 @@ public static class WorkingHours
         return shared / mine.Count;
     }
 
+    /// <summary>The start of working hours on that date in that zone (the next working day's, for a day off).</summary>
+    public static DateTimeOffset StartOfWorkingDay(DateOnly date, TimeZoneInfo zone, ProgrammeSettings settings) =>
+        NextAllowed(ToUtc(date.ToDateTime(TimeOnly.MinValue), zone), zone, settings);
+
     public static bool IsAllowed(DateTimeOffset instantUtc, TimeZoneInfo zone, ProgrammeSettings settings) =>
         NextAllowed(instantUtc, zone, settings) == instantUtc;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MentorBot.Features.Home;
-using MentorBot.Matching;
 using MentorBot.People;
 using MentorBot.Programme;
 using MentorBot.Slack.BlockKit;

@@ -1,6 +1,5 @@
 using MentorBot.Features.Home;
 using MentorBot.Features.Pairs;
-using MentorBot.Matching;
 using MentorBot.Programme;
 using MentorBot.Slack.Api;
 using MentorBot.Slack.BlockKit;

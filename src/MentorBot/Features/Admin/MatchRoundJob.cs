@@ -25,14 +25,11 @@ public sealed class MatchRoundJob(MatchStore matches, MatchRunner runner, SignUp
         return day;
     }
 
-    public static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone, ProgrammeSettings s) =>
-        WorkingHours.NextAllowed(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime(), zone, s);
-
     public async Task TickAsync(DateTimeOffset now, CancellationToken ct)
     {
         if (matches.NextRound() is not { } round) return;
         var s = settings.Get();
-        var runAt = StartOf(round.Date, people.ZoneOf(round.ScheduledBy), s);
+        var runAt = WorkingHours.StartOfWorkingDay(round.Date, people.ZoneOf(round.ScheduledBy), s);
         if (now >= runAt)
         {
             if (!matches.FinishRound(round.Id)) return;
@@ -48,7 +45,7 @@ public sealed class MatchRoundJob(MatchStore matches, MatchRunner runner, SignUp
             .Distinct().Where(u => !round.Skipped.Contains(u));
         foreach (var userId in waiting)
         {
-            if (now < StartOf(headsUp, people.ZoneOf(userId), s)) continue;
+            if (now < WorkingHours.StartOfWorkingDay(headsUp, people.ZoneOf(userId), s)) continue;
             var key = $"match-heads-up:{round.Id}:{userId}";
             if (!state.TryClaim(key, now)) continue;
             try

@@ -76,7 +76,7 @@ public sealed class PairPauses(PairStore pairs, PairDms dms, PairCalendar calend
                 error = $"Pause for 1 to {MaxWeeks} weeks. For longer, you could end the pair and start again later.";
                 return false;
             }
-            until = StartOfWorkingDay(today.AddDays(7 * weeks), zone, settings);
+            until = WorkingHours.StartOfWorkingDay(today.AddDays(7 * weeks), zone, settings);
             return true;
         }
         if (!DateText.TryParse(string.Join(' ', words), today, out var date))
@@ -89,7 +89,7 @@ public sealed class PairPauses(PairStore pairs, PairDms dms, PairCalendar calend
             error = $"{date:yyyy-MM-dd} is {(date == today ? "today" : "in the past")}. Pick a date after today.";
             return false;
         }
-        until = StartOfWorkingDay(date, zone, settings);
+        until = WorkingHours.StartOfWorkingDay(date, zone, settings);
         if (date > today.AddDays(7 * MaxWeeks))
         {
             error = $"Pause for at most {MaxWeeks} weeks. For longer, you could end the pair and start again later.";
@@ -98,12 +98,6 @@ public sealed class PairPauses(PairStore pairs, PairDms dms, PairCalendar calend
         return true;
     }
 
-    /// <summary>The start of working hours on that date in that zone (the next working day's, for a weekend date).</summary>
-    public static DateTimeOffset StartOfWorkingDay(DateOnly date, TimeZoneInfo zone, ProgrammeSettings settings)
-    {
-        var midnight = date.ToDateTime(TimeOnly.MinValue);
-        return WorkingHours.NextAllowed(new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)).ToUniversalTime(), zone, settings);
-    }
 
     // Slack shows it in each reader's zone: "Monday, January 12th at 9:00 AM".
     private static string When(DateTimeOffset until) => Mrkdwn.Date(until, "{date_long_pretty} at {time}");

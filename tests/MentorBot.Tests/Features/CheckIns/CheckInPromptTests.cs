@@ -356,7 +356,7 @@ public class CheckInPromptTests : IAsyncLifetime
         await _app.Slack.WaitForCallAsync("chat.update", c => c.Arg("ts") == mentorCopy.Ts && c.Shown().Contains("paused your pair's check-ins until"));
         var paused = _app.Get<PairStore>().Get(_pair.Id)!;
         var amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-        var endsAt = PairPauses.StartOfWorkingDay(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, amsterdam).DateTime).AddDays(28), amsterdam, new MentorBot.Programme.ProgrammeSettings());
+        var endsAt = MentorBot.Programme.WorkingHours.StartOfWorkingDay(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, amsterdam).DateTime).AddDays(28), amsterdam, new MentorBot.Programme.ProgrammeSettings());
         Assert.Equal((PairStatus.Paused, (DateTimeOffset?)endsAt), (paused.Status, paused.PausedUntil));
 
         // The other copy of the question is answered already.

@@ -1,7 +1,6 @@
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Goals;
 using MentorBot.Features.Pairs;
-using MentorBot.Programme;
 using MentorBot.Scheduling;
 using MentorBot.Tests.Features.AdminTests;
 using static MentorBot.Tests.Features.Pairs.PairsTestKit;
