@@ -32,8 +32,9 @@ public sealed class MatchRoundJob(MatchStore matches, MatchRunner runner, SignUp
         var runAt = WorkingHours.StartOfWorkingDay(round.Date, people.ZoneOf(round.ScheduledBy), s);
         if (now >= runAt)
         {
-            if (!matches.FinishRound(round.Id)) return;
+            // Staged first, marked done after: a crash in between runs the round again (a new run replaces the staged one).
             var run = await runner.RunAsync(round.ScheduledBy, round.Skipped, ct);
+            if (!matches.FinishRound(round.Id)) return;
             await home.RefreshAsync(round.ScheduledBy, ct);
             await slack.SendDmAsync(round.ScheduledBy,
                 $"Today's matching round is ready on MentorBot's *Home* tab for your approval; nobody has been messaged yet.\n{MatchProposalView.ReportText(run)}", null, ct);
