@@ -26,20 +26,20 @@ public sealed class GoalChanges(GoalStore goals, PairStore pairs, SlackApiClient
     public DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>The caller's goal named by <paramref name="token"/> ("3" or "#3"), or why there is none.</summary>
-    public GoalResult Find(string ownerId, string token, string verb)
+    public GoalResult Find(string ownerId, string token, string verb, bool includeDropped = false)
     {
         token = token.Trim();
         if (Mentions.User(token) is not null || Mentions.IsUnresolvedAt(token))
             return GoalResult.No($"That looks like a person, not a goal number. Use the number from `/goal list`, e.g. `/goal {verb} 2`.");
         if (!int.TryParse(token.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             return GoalResult.No($"`{Mrkdwn.Escape(Mrkdwn.Truncate(token, 30))}` isn't a goal number. Use the number from `/goal list`, e.g. `/goal {verb} 2`.");
-        return Find(ownerId, number);
+        return Find(ownerId, number, includeDropped);
     }
 
-    public GoalResult Find(string ownerId, int number)
+    public GoalResult Find(string ownerId, int number, bool includeDropped = false)
     {
         var goal = number > 0 ? goals.Get(ownerId, number) : null;
-        if (goal is { Status: not GoalStatus.Dropped }) return GoalResult.Ok(goal);
+        if (goal is not null && (includeDropped || goal.Status != GoalStatus.Dropped)) return GoalResult.Ok(goal);
         if (goal is not null) return GoalResult.No($"Goal #{number} was dropped, so it's no longer on your list. `/goal list` shows your goals.");
         var count = goals.ListFor(ownerId).Count;
         return GoalResult.No(count == 0
@@ -81,6 +81,20 @@ public sealed class GoalChanges(GoalStore goals, PairStore pairs, SlackApiClient
         if (done is null || !wasOpen) return GoalResult.No($"Goal #{number} is already done 🎉");
         if (done.IsShared) tellMentors = ct => TellMentorsAsync(done, ct);
         return GoalResult.Ok(done);
+    }
+
+    /// <summary>A done or dropped goal, open again (its history keeps a "Reopened" note).</summary>
+    public GoalResult Reopen(string ownerId, int number)
+    {
+        var found = Find(ownerId, number, includeDropped: true);
+        if (found.Goal is null) return found;
+        if (found.Goal.Status == GoalStatus.Open) return GoalResult.No($"Goal #{number} is already open.");
+        var now = Now;
+        var reopened = goals.Change(ownerId, number, g => g.Status == GoalStatus.Open ? null : g with
+        {
+            Status = GoalStatus.Open, CompletedAt = null, UpdatedAt = now, History = [.. g.History, new GoalNote(now, null, "Reopened")],
+        });
+        return reopened is null ? GoalResult.No($"Goal #{number} is already open.") : GoalResult.Ok(reopened);
     }
 
     public GoalResult Drop(string ownerId, int number)

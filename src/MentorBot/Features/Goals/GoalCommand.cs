@@ -29,6 +29,7 @@ public sealed class GoalCommand(GoalStore goals, GoalChanges changes, PairStore 
             "note" => Task.FromResult(Note(user, rest)),
             "edit" or "rename" => Task.FromResult(Edit(user, rest)),
             "drop" or "delete" or "remove" => Task.FromResult(Drop(user, rest)),
+            "reopen" or "undo" => Task.FromResult(Reopen(user, rest)),
             "help" or "?" => Task.FromResult(Help(null)),
             _ => Task.FromResult(Unknown(verb, command.Text)),
         };
@@ -152,6 +153,18 @@ public sealed class GoalCommand(GoalStore goals, GoalChanges changes, PairStore 
         var result = changes.Edit(user, found.Goal.Number, title);
         if (result.Goal is not { } goal) return SlackAck.Ephemeral(result.Problem!);
         var (text, blocks) = GoalMessages.Saved(goal, "Renamed");
+        return SlackAck.Ephemeral(text, blocks);
+    }
+
+    private SlackAck Reopen(string user, string args)
+    {
+        var (token, _) = Next(args);
+        if (token.Length == 0) return SlackAck.Ephemeral("Which goal should I open again? `/goal reopen 2` — a done or dropped goal keeps its number.");
+        var found = changes.Find(user, token, "reopen", includeDropped: true);
+        if (found.Goal is null) return SlackAck.Ephemeral(found.Problem!);
+        var result = changes.Reopen(user, found.Goal.Number);
+        if (result.Goal is not { } goal) return SlackAck.Ephemeral(result.Problem!);
+        var (text, blocks) = GoalMessages.Saved(goal, "Reopened");
         return SlackAck.Ephemeral(text, blocks);
     }
 

@@ -19,7 +19,7 @@ public static class GoalMessages
         "• `/goal progress 2 40 drafted the outline` — set progress (0–100 %) with an optional note\n" +
         "• `/goal note 2 talked it through with my mentor` — add a note\n" +
         "• `/goal edit 2 New title` — rename a goal\n" +
-        "• `/goal done 2` — mark it done  •  `/goal drop 2` — drop it (its history is kept)";
+        "• `/goal done 2` — mark it done  •  `/goal drop 2` — drop it (its history is kept)  •  `/goal reopen 2` — open it again";
 
     public static string Title(Goal goal) => $"*#{goal.Number}* {Mrkdwn.Escape(goal.Title)}";
 
@@ -54,7 +54,9 @@ public static class GoalMessages
         if (goal.Status == GoalStatus.Open)
         {
             buttons.Add(Blocks.Button("Update progress", GoalActions.Progress, n));
-            buttons.Add(Blocks.Button("Mark done", GoalActions.Done, n, style: "primary"));
+            // Green only once it's at 100 %; always asked first, so a slip on a goal at 0 % changes nothing.
+            buttons.Add(Blocks.Button("Mark done", GoalActions.Done, n, style: goal.Progress >= 100 ? "primary" : null,
+                confirm: Blocks.Confirm($"Mark #{goal.Number} done?", $"Goal #{goal.Number} is at {goal.Progress} %. You can reopen it later with /goal reopen {goal.Number}.", "Mark done", "Not yet")));
         }
         buttons.Add(Blocks.Button("Details", GoalActions.Details, n));
         if (withShow) buttons.Add(Blocks.Button("History", GoalActions.Show, n));

@@ -419,4 +419,36 @@ public class GoalCommandTests : IAsyncLifetime
         Assert.Equal(time.GetUtcNow(), goal.CreatedAt);
         Assert.Contains("#2", (await restarted.CommandAsync("/goal", "add next", Mentee)).Text);
     }
+
+    [Fact]
+    public async Task MarkDone_AsksFirst_AndIsGreenOnlyAt100Percent()
+    {
+        var reply = await Goal("add Learn to give a conference talk");
+        var done = Buttons.In(reply.Body!["blocks"]).Single(b => b["action_id"]?.ToString() == GoalActions.Done);
+        Assert.Null(done["style"]); // at 0 %: not the obvious next step
+        Assert.Contains("is at 0 %", done["confirm"]!.ToJsonString());
+        await Goal("progress 1 100");
+        var full = Buttons.In((await Goal("show 1")).Body!["blocks"]).Single(b => b["action_id"]?.ToString() == GoalActions.Done);
+        Assert.Equal("primary", full["style"]!.ToString());
+    }
+
+    [Fact]
+    public async Task Reopen_OpensADoneOrDroppedGoalAgain_AndSaysSoKindly_Otherwise()
+    {
+        await Goal("add Give a talk");
+        await Goal("add Write a blog post");
+        await Goal("done 1");
+        Assert.Contains("Reopened", (await Goal("reopen 1")).Text);
+        var goal = GoalsOf(_app, Mentee).Single(g => g.Number == 1);
+        Assert.Equal((GoalStatus.Open, (DateTimeOffset?)null), (goal.Status, goal.CompletedAt));
+        Assert.Equal("Reopened", goal.History[^1].Text);
+
+        _app.Get<GoalChanges>().Drop(Mentee, 2);
+        Assert.Contains("Reopened", (await Goal("reopen 2")).Text);
+        Assert.Equal(GoalStatus.Open, GoalsOf(_app, Mentee).Single(g => g.Number == 2).Status);
+
+        Assert.Contains("is already open", (await Goal("reopen 2")).Text);
+        Assert.Contains("Which goal should I open again?", (await Goal("reopen")).Text);
+        Assert.Contains("isn't a goal number", (await Goal("reopen two")).Text);
+    }
 }
