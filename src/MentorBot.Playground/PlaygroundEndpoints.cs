@@ -63,9 +63,9 @@ public static class PlaygroundEndpoints
             lock (state.Gate) state.Changed();
             return Results.Ok(new { ok = true, now = clock.GetUtcNow() });
         });
-        api.MapPost("/sample-programme", async (HttpContext http, PlaygroundDriver driver, PlaygroundState state) =>
+        api.MapPost("/sample-programme", async (HttpContext http, SampleProgramme sample, PlaygroundState state) =>
         {
-            await driver.SignUpSampleProgrammeAsync(Self(http), http.RequestAborted);
+            await sample.SignUpAsync(Self(http), http.RequestAborted);
             lock (state.Gate) state.Changed();
             return Results.Ok(new { ok = true, signedUp = Workspace.Sample.Count });
         });

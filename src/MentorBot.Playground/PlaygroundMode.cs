@@ -53,6 +53,7 @@ public sealed class PlaygroundMode : IAsyncDisposable
         builder.Services.AddSingleton(standIn);
         builder.Services.AddSingleton(secrets);
         builder.Services.AddSingleton<PlaygroundDriver>();
+        builder.Services.AddSingleton<SampleProgramme>();
         return new PlaygroundMode(standIn);
     }
 

@@ -73,7 +73,7 @@ public sealed class MatchCommand(SignUpStore signUps, MatchStore matches, MatchR
     {
         var zone = people.ZoneOf(command.UserId);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-        if (!TryParseDate(text, today, out var date))
+        if (!DateText.TryParse(text, today, out var date))
             return SlackAck.Ephemeral($"I couldn't read `{Mrkdwn.Escape(Mrkdwn.Truncate(text, 40))}` as a date. Write it like `/mentor match on {today.AddDays(14):yyyy-MM-dd}`.");
         if (date <= today)
             return SlackAck.Ephemeral($"{MatchProposalView.Day(date)} {(date == today ? "is today" : "has passed")}. Pick a day after today, so people get their heads-up the working day before: " +
@@ -87,6 +87,4 @@ public sealed class MatchCommand(SignUpStore signUps, MatchStore matches, MatchR
             .Then(c => home.RefreshAsync(command.UserId, c));
     }
 
-    /// <summary>"2027-01-11", "11 January 2027" or "11 January" (the next one).</summary>
-    public static bool TryParseDate(string text, DateOnly today, out DateOnly date) => DateText.TryParse(text, today, out date);
 }

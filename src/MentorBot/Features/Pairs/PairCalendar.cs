@@ -95,8 +95,7 @@ public sealed class PairCalendar
     {
         if (!IsPublished(pair.Id)) return;
         var sequence = NextSequence(pair.Id, published: false);
-        var series = SeriesOf(pair with { Status = PairStatus.Active }, sequence) ?? LastKnown(pair, sequence);
-        if (series is null) return;
+        if (SeriesOf(pair, sequence) is not { } series) return; // the same UID; the cadence is still on the paused or ended pair
         var ics = CalendarFile.Cancel(series);
         foreach (var person in People(pair))
         {
@@ -138,13 +137,6 @@ public sealed class PairCalendar
             _states.Upsert(next);
             return next.Sequence;
         }
-    }
-
-    // An ended pair has no next session: the cancellation describes the series from its own cadence and start.
-    private CalendarSeries? LastKnown(Pair pair, int sequence)
-    {
-        var first = _schedule.FirstFrom(pair with { Status = PairStatus.Active, PausedUntil = null }, pair.StartedAt);
-        return first is null ? null : SeriesOf(pair with { Status = PairStatus.Active, NextCheckInUtc = first, PausedUntil = null }, sequence);
     }
 
     private static IEnumerable<string> People(Pair pair) => new[] { pair.MentorId, pair.MenteeId }.Distinct();

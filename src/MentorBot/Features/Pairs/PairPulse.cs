@@ -115,7 +115,6 @@ public sealed class PulseJob(PairStore pairs, PulseStore pulses, UserDirectory p
             {
                 var age = First + Every * k;
                 var (lo, hi) = (from == Storage.DateRange.Earliest ? from : from - age, now - age);
-                if (hi < Storage.DateRange.Earliest.AddYears(1)) break;
                 foreach (var pair in pairs.ActiveStartedBetween(lo, hi)) due[pair.Id] = pair;
                 if (from == Storage.DateRange.Earliest) break; // the first scan: every pair old enough, once, at its latest round
             }
