@@ -26,7 +26,7 @@ public sealed class CheckInsTour : IBlockKitTour
         await ClickAsync(app, Mentee, CheckInMessages.UpdateGoal, ButtonValue(prep, CheckInMessages.UpdateGoal));
         await ClickAsync(app, "UNOGOALS", CheckInMessages.UpdateGoal, "999");
 
-        await TickAtAsync(app, due);
+        await TickAtAsync(app, due + Session);
         var checkInId = ButtonValue(Prompts(app).Single(), CheckInMessages.Met);
         await ClickAsync(app, Mentor, CheckInMessages.Snooze, checkInId, checkInId);
         await TickAtAsync(app, due + TimeSpan.FromDays(1));

@@ -26,7 +26,7 @@ public class ZoneOfTests
         // Monday 10:00 in Auckland is Sunday 21:00 UTC.
         var due = new DateTimeOffset(2026, 3, 1, 21, 0, 0, TimeSpan.Zero);
         Assert.Equal(due, pair.NextCheckInUtc);
-        await TickAtAsync(app, due);
+        await TickAtAsync(app, due + Session);
         // Inside Auckland's working hours, so it goes out at once (with a UTC fallback it waited for Monday 09:00 UTC).
         Assert.Single(Prompts(app));
         var pairs = await app.CommandAsync("/mentor", "pairs", Mentee);

@@ -27,7 +27,7 @@ public class ShutdownTests(ITestOutputHelper output)
         DateTimeOffset due;
         await using (var setup = await TestApp.StartAsync(slack, db, time))
         {
-            due = StartPair(setup).NextCheckInUtc!.Value;
+            due = StartPair(setup).NextCheckInUtc!.Value + Session; // "did you meet?" once the session is over
         }
 
         time.SetUtcNow(due);

@@ -100,7 +100,7 @@ public sealed class CheckInScheduler(
                 foreach (var person in PromptRecipients(pair))
                 {
                     var zone = people.ZoneOf(person);
-                    store.AddNudgeOnce(NewNudge(pair, id, due, NudgeKind.Prompt, person, WorkingHours.NextAllowed(due, zone, programme), now));
+                    store.AddNudgeOnce(NewNudge(pair, id, due, NudgeKind.Prompt, person, PromptAt(due, pair.SessionLength, zone, programme), now));
                     if (programme.MaxReminders > 0)
                         store.AddNudgeOnce(NewNudge(pair, id, due, NudgeKind.Reminder, person,
                             WorkingHours.NextAllowed(due + ReminderAfter, zone, programme), now));
@@ -186,6 +186,13 @@ public sealed class CheckInScheduler(
     };
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>
+    /// Pure: when "did you meet?" reaches its reader: once the session is over, inside the reader's working hours, so at
+    /// the latest at the start of their next working day (a New York evening meeting: the next morning there).
+    /// </summary>
+    public static DateTimeOffset PromptAt(DateTimeOffset due, TimeSpan session, TimeZoneInfo zone, ProgrammeSettings s) =>
+        WorkingHours.NextAllowed(due + session, zone, s);
 
     /// <summary>How far ahead the prep scan looks: the lead, plus the days off a "1 day before" may have to jump back over.</summary>
     public static TimeSpan PrepHorizon(ProgrammeSettings s) => s.PrepLead + TimeSpan.FromDays(s.PrepLead >= TimeSpan.FromDays(1) ? 8 - s.WorkingDays.Length : 0);

@@ -46,6 +46,9 @@ public sealed record Pair
     /// <summary>How long a session lasts, as agreed at kickoff (0 until then: 30 minutes).</summary>
     public int SessionMinutes { get; init; }
 
+    /// <summary>How long a session lasts (30 minutes until agreed): when it ends, "did you meet?" makes sense.</summary>
+    [BsonIgnore] public TimeSpan SessionLength => TimeSpan.FromMinutes(SessionMinutes > 0 ? SessionMinutes : 30);
+
     /// <summary>Who started the pair: an admin, or the person who accepted an invitation.</summary>
     public string? StartedBy { get; init; }
 

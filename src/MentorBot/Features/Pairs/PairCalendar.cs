@@ -141,7 +141,7 @@ public sealed class PairCalendar
 
     private static IEnumerable<string> People(Pair pair) => new[] { pair.MentorId, pair.MenteeId }.Distinct();
 
-    private static int Minutes(Pair pair) => pair.SessionMinutes > 0 ? pair.SessionMinutes : 30;
+    private static int Minutes(Pair pair) => (int)pair.SessionLength.TotalMinutes;
 
     private string Name(string userId) => _people.Cached(userId)?.DisplayName is { Length: > 0 } name ? name : "your partner";
 

@@ -14,6 +14,9 @@ public static class CheckInKit
     public const string Mentee = "UMENTEE";
     public const string PromptText = "Time for your check-in";
 
+    /// <summary>A session's length until a pair agrees one: "did you meet?" comes once it is over.</summary>
+    public static readonly TimeSpan Session = TimeSpan.FromMinutes(30);
+
     public static Pair StartPair(TestApp app, Cadence? cadence = null, string zone = "Europe/Amsterdam", string mentor = Mentor, string mentee = Mentee,
         PairType type = PairType.Mentoring, DateTimeOffset? startedAt = null, string? menteeZone = null)
     {

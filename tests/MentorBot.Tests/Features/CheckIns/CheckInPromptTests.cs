@@ -30,7 +30,7 @@ public class CheckInPromptTests : IAsyncLifetime
 
     private async Task<SlackCall> PromptAsync()
     {
-        await TickAtAsync(_app, _pair.NextCheckInUtc!.Value);
+        await TickAtAsync(_app, _pair.NextCheckInUtc!.Value + Session);
         var prompt = Assert.Single(Prompts(_app));
         _checkInId = ButtonValue(prompt, CheckInMessages.Met);
         return prompt;
@@ -205,12 +205,13 @@ public class CheckInPromptTests : IAsyncLifetime
     {
         await PromptAsync();
         var due = _pair.NextCheckInUtc!.Value;
+        var snoozed = _app.Time.GetUtcNow();
         await ClickAsync(_app, Mentor, CheckInMessages.Snooze, _checkInId, _checkInId);
         await _app.Slack.WaitForCallAsync("chat.update", c => c.Shown().Contains("remind you"));
 
-        await TickAtAsync(_app, due + TimeSpan.FromHours(23));
+        await TickAtAsync(_app, snoozed + TimeSpan.FromHours(23));
         Assert.DoesNotContain(_app.Slack.DmsTo(Mentor), c => (c.Arg("text") ?? "").StartsWith("Reminder"));
-        await TickAtAsync(_app, due + TimeSpan.FromHours(24));
+        await TickAtAsync(_app, snoozed + TimeSpan.FromHours(24));
         var reminder = Assert.Single(_app.Slack.DmsTo(Mentor), c => (c.Arg("text") ?? "").StartsWith("Reminder"));
         Assert.Contains(CheckInMessages.Met, reminder.Shown());
 
@@ -266,7 +267,7 @@ public class CheckInPromptTests : IAsyncLifetime
         Assert.DoesNotContain(_app.Slack.DmsTo(Mentor), c => (c.Arg("text") ?? "").StartsWith("Reminder"));
 
         // The pairs feature resumes it, tells both, and prompts come back at the first occurrence after the pause.
-        await RunUntilAsync(_app, until + TimeSpan.FromHours(1), TimeSpan.FromMinutes(30));
+        await RunUntilAsync(_app, until + TimeSpan.FromHours(1) + Session, TimeSpan.FromMinutes(30));
         Assert.Single(DmsContaining(_app, Mentor, "Your pause is over"));
         Assert.Single(DmsContaining(_app, Mentee, "Your pause is over"));
         Assert.Equal(PairStatus.Active, _app.Get<PairStore>().Get(_pair.Id)!.Status);

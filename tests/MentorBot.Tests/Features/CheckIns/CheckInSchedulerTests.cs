@@ -37,8 +37,9 @@ public class CheckInSchedulerTests
         foreach (var checkIn in checkIns)
         {
             var prompt = store.NudgesOf(checkIn.Id).Single(n => n.Kind == NudgeKind.Prompt);
+            // "Did you meet?" once the 30-minute session is over.
             var local = LocalOf(prompt.SentAt!.Value, Amsterdam);
-            Assert.Equal((DayOfWeek.Monday, 10, 0), (local.DayOfWeek, local.Hour, local.Minute));
+            Assert.Equal((DayOfWeek.Monday, 10, 30), (local.DayOfWeek, local.Hour, local.Minute));
         }
         // "1 day before" a Monday meeting is the working day before: Friday, at the meeting's time of day.
         var preps = DmsContaining(app, Mentee, "What do you want to talk about?");
@@ -79,7 +80,7 @@ public class CheckInSchedulerTests
             var prompt = store.NudgesOf(checkIn.Id).Single(n => n.Kind == NudgeKind.Prompt);
             Assert.Equal(NudgeStatus.Sent, prompt.Status);
             var local = LocalOf(prompt.SentAt!.Value, zone);
-            Assert.Equal((DayOfWeek.Monday, 9, 0), (local.DayOfWeek, local.Hour, local.Minute));
+            Assert.Equal((DayOfWeek.Monday, 9, 30), (local.DayOfWeek, local.Hour, local.Minute));
         }
         Assert.Equal(mondays.Count, Prompts(app, "UW1").Count);
 
@@ -134,7 +135,7 @@ public class CheckInSchedulerTests
         DateTimeOffset due;
         await using (var first = await TestApp.StartAsync(slack, db, time))
         {
-            due = StartPair(first).NextCheckInUtc!.Value;
+            due = StartPair(first).NextCheckInUtc!.Value + Session;
             await TickAtAsync(first, due);
             // What the row looks like when the process died between Slack's 200 and our "Sent" write.
             var store = first.Get<CheckInStore>();
@@ -192,7 +193,7 @@ public class CheckInSchedulerTests
         await TickAtAsync(app, due + TimeSpan.FromMilliseconds(1));
         // FakeTimeProvider cannot go back, so hand the jobs the earlier wall clock an NTP step would give them.
         foreach (var job in app.Services.GetServices<IPeriodicJob>()) await job.TickAsync(due - TimeSpan.FromHours(1), default);
-        await TickAtAsync(app, due + TimeSpan.FromMinutes(5));
+        await TickAtAsync(app, due + Session + TimeSpan.FromMinutes(5));
 
         Assert.Single(Prompts(app));
         Assert.Single(app.Get<CheckInStore>().ForPair(1));
@@ -202,7 +203,7 @@ public class CheckInSchedulerTests
     [InlineData("0 20 * * FRI", DayOfWeek.Monday, 9)]
     [InlineData("0 7 * * WED", DayOfWeek.Wednesday, 9)]
     [InlineData("0 11 * * SAT", DayOfWeek.Monday, 9)]
-    [InlineData("30 14 * * TUE", DayOfWeek.Tuesday, 14)]
+    [InlineData("30 14 * * TUE", DayOfWeek.Tuesday, 15)] // after the 30-minute session
     public async Task PromptsDueOutsideWorkingHours_WaitForTheNextWorkingMoment(string cron, DayOfWeek day, int hour)
     {
         await using var app = await TestApp.StartFreshAsync();
@@ -233,7 +234,7 @@ public class CheckInSchedulerTests
         }
         await using (var second = await TestApp.StartAsync(slack, db, time))
         {
-            await TickAtAsync(second, pair.NextCheckInUtc!.Value + TimeSpan.FromMinutes(5));
+            await TickAtAsync(second, pair.NextCheckInUtc!.Value + Session + TimeSpan.FromMinutes(5));
             Assert.Empty(DmsContaining(second, Mentee, "What do you want to talk about?"));
             Assert.Single(Prompts(second));
             var prep = second.Get<CheckInStore>().GetNudge(prepId)!;
@@ -283,8 +284,8 @@ public class CheckInSchedulerTests
         {
             Id = 0, MentorId = "UBROKEN", MenteeId = "UOTHER", Cadence = new Cadence { Kind = CadenceKind.Cron, Cron = "not a cron" },
         });
-        await TickAtAsync(app, good.NextCheckInUtc!.Value + TimeSpan.FromMinutes(1));
-        await TickAtAsync(app, good.NextCheckInUtc!.Value + TimeSpan.FromMinutes(2));
+        await TickAtAsync(app, good.NextCheckInUtc!.Value + Session + TimeSpan.FromMinutes(1));
+        await TickAtAsync(app, good.NextCheckInUtc!.Value + Session + TimeSpan.FromMinutes(2));
 
         Assert.Single(Prompts(app));
         Assert.Contains($"pair {broken.Id}", app.Logs.AllText);

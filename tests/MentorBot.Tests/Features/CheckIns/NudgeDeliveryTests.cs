@@ -11,7 +11,7 @@ public class NudgeDeliveryTests
     public async Task A429_ParksTheNudgeUntilRetryAfter_WithoutAHotLoop_ThenDeliversItOnce()
     {
         await using var app = await TestApp.StartFreshAsync();
-        var due = StartPair(app).NextCheckInUtc!.Value;
+        var due = StartPair(app).NextCheckInUtc!.Value + Session; // when "did you meet?" goes out
         app.Slack.RateLimitNext("chat.postMessage", 40);
 
         await TickAtAsync(app, due);
@@ -35,7 +35,7 @@ public class NudgeDeliveryTests
         await using var app = await TestApp.StartFreshAsync();
         const int pairs = 30;
         for (var i = 0; i < pairs; i++) StartPair(app, mentor: $"UM{i}", mentee: $"UE{i}");
-        var due = app.Get<PairStore>().Get(1)!.NextCheckInUtc!.Value;
+        var due = app.Get<PairStore>().Get(1)!.NextCheckInUtc!.Value + Session;
         for (var i = 0; i < 5; i++) app.Slack.RateLimitNext("chat.postMessage", 30);
 
         var ticks = 0;
@@ -62,7 +62,7 @@ public class NudgeDeliveryTests
         StartPair(app, mentor: "UOK", mentee: "UC");
         app.Slack.FailNext("chat.postMessage", error);
 
-        await TickAtAsync(app, gone.NextCheckInUtc!.Value);
+        await TickAtAsync(app, gone.NextCheckInUtc!.Value + Session);
         await TickAtAsync(app, gone.NextCheckInUtc!.Value + TimeSpan.FromDays(1));
 
         var store = app.Get<CheckInStore>();
@@ -81,7 +81,7 @@ public class NudgeDeliveryTests
     public async Task ServerErrors_AreRetriedLater_AndDeliveredOnce()
     {
         await using var app = await TestApp.StartFreshAsync();
-        var due = StartPair(app).NextCheckInUtc!.Value;
+        var due = StartPair(app).NextCheckInUtc!.Value + Session; // when "did you meet?" goes out
         app.Slack.ServerErrorNext("chat.postMessage", times: 2);
 
         await TickAtAsync(app, due);

@@ -3,7 +3,10 @@ using MentorBot.Programme;
 
 namespace MentorBot.Tests.Features.CheckIns;
 
-/// <summary>When "come prepared" reaches its reader: working days back in the reader's own zone, inside working hours.</summary>
+/// <summary>
+/// When "come prepared" reaches its reader (working days back in the reader's own zone, inside working hours) and when
+/// "did you meet?" does (after the session, inside the reader's working hours: at the latest their next working morning).
+/// </summary>
 [Trait(Tier.Name, Tier.Unit)]
 public class PrepTimingTests
 {
@@ -21,6 +24,23 @@ public class PrepTimingTests
     {
         var settings = new ProgrammeSettings { PrepLead = TimeSpan.Parse(lead, System.Globalization.CultureInfo.InvariantCulture) };
         var at = CheckInScheduler.PrepAt(DateTimeOffset.Parse(meeting, System.Globalization.CultureInfo.InvariantCulture), TimeZoneInfo.FindSystemTimeZoneById(zone), settings);
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), at);
+    }
+
+    // meeting (UTC), minutes, reader's zone, expected prompt (UTC). An Amsterdam mentee, a Los Angeles mentor.
+    [Theory]
+    [InlineData("2026-03-09T09:00Z", 30, "Europe/Amsterdam", "2026-03-09T09:30Z")]    // Monday 10:00–10:30: at 10:30
+    [InlineData("2026-03-09T09:00Z", 30, "America/Los_Angeles", "2026-03-09T16:00Z")] // that is 02:30 in LA: 09:00 LA, not at night
+    [InlineData("2026-03-09T16:00Z", 60, "Europe/Amsterdam", "2026-03-10T08:00Z")]    // 17:00–18:00 Amsterdam: the next working morning
+    [InlineData("2026-03-09T16:00Z", 60, "America/Los_Angeles", "2026-03-09T17:00Z")] // that is 09:00–10:00 in LA: at 10:00 LA
+    [InlineData("2026-03-13T16:00Z", 60, "Europe/Amsterdam", "2026-03-16T08:00Z")]    // a Friday-evening end: Monday morning
+    [InlineData("2026-03-10T01:00Z", 30, "America/Los_Angeles", "2026-03-10T16:00Z")] // Monday 18:00 LA: Tuesday 09:00 LA
+    [InlineData("2026-03-30T08:00Z", 30, "Europe/Amsterdam", "2026-03-30T08:30Z")]    // the Monday after spring-forward: 10:30 CEST
+    [InlineData("2026-10-26T09:00Z", 45, "Europe/Amsterdam", "2026-10-26T09:45Z")]    // the Monday after fall-back: 10:45 CET
+    public void PromptAt_IsAfterTheSession_InsideTheReadersWorkingHours(string meeting, int minutes, string zone, string expected)
+    {
+        var at = CheckInScheduler.PromptAt(DateTimeOffset.Parse(meeting, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMinutes(minutes),
+            TimeZoneInfo.FindSystemTimeZoneById(zone), new ProgrammeSettings());
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), at);
     }
 }
