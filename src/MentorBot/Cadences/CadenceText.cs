@@ -103,6 +103,21 @@ public static class CadenceText
         return false;
     }
 
+    /// <summary>The words <see cref="TryParse"/> reads back as this cadence ("2w on tuesday at 09:30"), for suggestions people can paste.</summary>
+    public static string Command(Cadence c)
+    {
+        var day = c.Day.ToString().ToLowerInvariant();
+        var at = c.At.ToString("HH:mm", CultureInfo.InvariantCulture);
+        return c.Kind switch
+        {
+            CadenceKind.Cron => "cron " + c.Cron,
+            CadenceKind.EveryTwoWeeks => $"2w on {day} at {at}",
+            CadenceKind.EveryFourWeeks => $"4w on {day} at {at}",
+            CadenceKind.MonthlyNthWeekday => $"monthly on the {(c.WeekOfMonth switch { 2 => "second", 3 => "third", 4 => "fourth", 5 => "last", _ => "first" })} {day} at {at}",
+            _ => $"weekly on {day} at {at}",
+        };
+    }
+
     private static int? Ordinal(string word) => word switch
     {
         "first" or "1st" => 1,

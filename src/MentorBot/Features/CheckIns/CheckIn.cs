@@ -15,7 +15,15 @@ public enum CheckInStatus
     Missed,
     /// <summary>Not prompted: the pair was asked whether to keep going and has not answered yet.</summary>
     Suppressed,
+    /// <summary>Open when the pair was paused or ended: nothing to log, and never counted as missed.</summary>
+    Cancelled,
 }
+
+/// <summary>One person's private "how useful was this" answer (1–5).</summary>
+public sealed record CheckInRating(string By, int Score);
+
+/// <summary>Where a check-in's summary was posted to one of the two people, so a later change updates it in place.</summary>
+public sealed record PostedSummary(string UserId, string Channel, string Ts);
 
 /// <summary>One occurrence of a pair's cadence, keyed by (pair, due instant): the unit a restart must neither repeat nor skip.</summary>
 public sealed record CheckIn
@@ -42,11 +50,23 @@ public sealed record CheckIn
     public string? AsyncNeeds { get; init; }
     public string? AsyncBy { get; init; }
 
-    /// <summary>The mentee's "how useful was this" answer (1–5).</summary>
+    /// <summary>Before both people could rate: the one (mentee's) rating. Read through <see cref="RatingOf"/>.</summary>
     public int? Rating { get; init; }
     public string? RatedBy { get; init; }
 
+    /// <summary>Each person's own rating (mentor and mentee, or both peers); private to the one who gave it.</summary>
+    public List<CheckInRating> Ratings { get; init; } = [];
+
+    public List<PostedSummary> Summaries { get; init; } = [];
+
     public bool IsHeld => Status is CheckInStatus.Met or CheckInStatus.Async;
+
+    public int? RatingOf(string userId) =>
+        Ratings.FirstOrDefault(r => r.By == userId)?.Score ?? (RatedBy == userId ? Rating : null);
+
+    /// <summary>Every rating given, for the programme's value score (never who gave it).</summary>
+    public IEnumerable<int> AllRatings =>
+        Ratings.Select(r => r.Score).Concat(Rating is { } legacy && Ratings.All(r => r.By != RatedBy) ? [legacy] : []);
 
     public static string IdOf(int pairId, DateTimeOffset dueUtc) => $"{pairId}:{dueUtc.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}";
 }
@@ -80,6 +100,15 @@ public sealed record Nudge
 
     /// <summary>For a reminder: moved by "Not yet — remind me tomorrow".</summary>
     public bool Snoozed { get; init; }
+
+    /// <summary>
+    /// Set on a delivered prompt or reminder once its check-in closed without a click on it (superseded, paused, ended):
+    /// from then on, the message is to be rewritten to one line without buttons. Indexed; cleared when done.
+    /// </summary>
+    public DateTimeOffset? RetireAt { get; init; }
+
+    /// <summary>The message was rewritten to its closed state and has no buttons left.</summary>
+    public bool Retired { get; init; }
 
     public static string IdOf(string checkInId, NudgeKind kind, string recipientId) => $"{checkInId}:{kind}:{recipientId}";
 }

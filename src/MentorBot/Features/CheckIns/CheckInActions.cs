@@ -58,8 +58,8 @@ public sealed class CheckInActions(
         switch (actionId)
         {
             case CheckInMessages.Met or CheckInMessages.Notes:
-                // "We met" logs once; "Add notes" may also edit the notes of a held check-in.
-                var canOpen = checkIn.Status is CheckInStatus.Open or CheckInStatus.NoAnswer || (checkIn.IsHeld && actionId == CheckInMessages.Notes);
+                // "We met" logs an open check-in once; "Add notes" (on the summary) edits the notes of a held one.
+                var canOpen = checkIn.Status == CheckInStatus.Open || (checkIn.IsHeld && actionId == CheckInMessages.Notes);
                 if (!canOpen) return Tell(actions, AlreadyDecided(checkIn));
                 return await replies.OpenModalAsync(ReplyTarget.Of(actions), actions.TriggerId, CheckInMessages.NotesModalView(checkIn, Metadata(checkIn, actions)), CouldNotOpen);
             case CheckInMessages.Skip:
@@ -69,10 +69,11 @@ public sealed class CheckInActions(
             case CheckInMessages.AsyncStart:
                 return await AsyncStartAsync(actions, checkIn, pair, ct);
             case CheckInMessages.AsyncAnswer:
-                if (checkIn.Status is not (CheckInStatus.Open or CheckInStatus.NoAnswer))
+                if (checkIn.Status != CheckInStatus.Open)
                     return Tell(actions, AlreadyDecided(checkIn));
                 return await replies.OpenModalAsync(ReplyTarget.Of(actions), actions.TriggerId, CheckInMessages.AsyncModalView(Metadata(checkIn, actions)), CouldNotOpen);
             case CheckInMessages.Pause:
+                if (checkIn.Status != CheckInStatus.Open) return Tell(actions, AlreadyDecided(checkIn));
                 if (!TryPauseUntil(choice, user, pair, out var until, out var error)) return Tell(actions, error);
                 if (pauses.Pause(pair.Id, until) is not { } paused) return Tell(actions, Ended);
                 return Update(actions, "Check-ins paused", ":pause_button: " + PairPauses.Confirmation(paused, user, until))
@@ -110,7 +111,7 @@ public sealed class CheckInActions(
 
     private async Task<SlackAck> AsyncStartAsync(BlockActions actions, CheckIn checkIn, Pair pair, CancellationToken ct)
     {
-        if (checkIn.Status is not (CheckInStatus.Open or CheckInStatus.NoAnswer))
+        if (checkIn.Status != CheckInStatus.Open)
             return Tell(actions, AlreadyDecided(checkIn));
         var user = actions.User.Id;
         if (pair.IsMenteeFor(user))
@@ -130,10 +131,12 @@ public sealed class CheckInActions(
         if (store.Get(checkInId) is not { } checkIn || pairs.Get(checkIn.PairId) is not { } pair)
             return Tell(actions, "I can't find that check-in any more.");
         if (!pair.Includes(actions.User.Id)) return Tell(actions, CheckInFlows.Stranger);
-        if (pair.MenteeId != actions.User.Id || !checkIn.IsHeld || !int.TryParse(score, NumberStyles.None, CultureInfo.InvariantCulture, out var rating) || rating is < 1 or > 5)
-            return Tell(actions, "Only the mentee rates a check-in.");
+        if (!checkIn.IsHeld) return Tell(actions, "Only a check-in that took place can be rated.");
+        if (!int.TryParse(score, NumberStyles.None, CultureInfo.InvariantCulture, out var rating) || rating is < 1 or > 5)
+            return Tell(actions, "Pick a rating from 1 to 5.");
+        // Each of the two rates privately, once; the other never sees it.
         if (!store.Rate(checkIn.Id, actions.User.Id, rating))
-            return Tell(actions, $"You already rated this check-in {store.Get(checkIn.Id)?.Rating}/5. Thanks!");
+            return Tell(actions, $"You already rated this check-in {store.Get(checkIn.Id)?.RatingOf(actions.User.Id)}/5. Thanks!");
         // The summary stays (notes and next steps are the record); only the question becomes the answer.
         return actions.Container is { ChannelId: { } channel, MessageTs: { } ts }
             ? SlackAck.Empty.Then(ct => flows.ShowRatedAsync(store.Get(checkIn.Id)!, pair, actions.User.Id, channel, ts, ct))
@@ -229,6 +232,8 @@ public sealed class CheckInActions(
         CheckInStatus.Met => "This check-in is already logged as held. Nothing changed.",
         CheckInStatus.Async => "This check-in is already logged as a quick async check-in. Nothing changed.",
         CheckInStatus.Skipped => "This check-in was already skipped. Nothing changed.",
+        CheckInStatus.NoAnswer => "This prompt is out of date: the next check-in has taken its place, so nothing changed. Answer the newest prompt instead.",
+        CheckInStatus.Cancelled => "These check-ins were paused or the pairing ended, so there is nothing to log here. Nothing changed.",
         _ => "This check-in is already closed. Nothing changed.",
     };
 }

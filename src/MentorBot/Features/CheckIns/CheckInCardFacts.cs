@@ -2,7 +2,10 @@ using MentorBot.Features.Pairs;
 
 namespace MentorBot.Features.CheckIns;
 
-/// <summary>The check-ins' part of the pair card: how each due check-in went, the last touchpoint, the keep-going question. No notes.</summary>
+/// <summary>
+/// The check-ins' part of the pair card: how each due check-in went, the last touchpoint, the keep-going question, and
+/// the last three logged check-ins with their next steps (the card is only ever shown to the pair's two people).
+/// </summary>
 public sealed class CheckInCardFacts(CheckInStore store) : IPairCardFacts
 {
     public void AddTo(Pair pair, DateTimeOffset now, PairCardFacts facts)
@@ -13,12 +16,14 @@ public sealed class CheckInCardFacts(CheckInStore store) : IPairCardFacts
             {
                 CheckInStatus.Met => CheckInMark.Met,
                 CheckInStatus.Async => CheckInMark.Async,
-                CheckInStatus.Skipped => CheckInMark.Skipped,
+                CheckInStatus.Skipped or CheckInStatus.Cancelled => CheckInMark.Skipped,
                 CheckInStatus.Open => CheckInMark.Waiting,
                 _ => CheckInMark.Missed,
             }));
             if (checkIn.IsHeld && (checkIn.DecidedAt ?? checkIn.DueUtc) is var at && (facts.LastTouch is null || at > facts.LastTouch)) facts.LastTouch = at;
         }
         facts.Dormant = store.StateOf(pair.Id).AwaitingKeepGoing;
+        foreach (var held in store.ForPair(pair.Id).Where(c => c.IsHeld).TakeLast(3).Reverse())
+            facts.Recent.Add((held.DueUtc, held.Status == CheckInStatus.Async ? CheckInMark.Async : CheckInMark.Met, held.NextSteps));
     }
 }

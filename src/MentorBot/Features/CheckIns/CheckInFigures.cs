@@ -13,7 +13,7 @@ public sealed class CheckInFigures(CheckInStore store, PairStore pairs, UserDire
 {
     public IEnumerable<ProgrammeFigure> Figures(DateTimeOffset now)
     {
-        var recent = store.DueBetween(now - TimeSpan.FromDays(28), now).Where(c => c.Status != CheckInStatus.Suppressed).ToList();
+        var recent = store.DueBetween(now - TimeSpan.FromDays(28), now).Where(c => c.Status is not (CheckInStatus.Suppressed or CheckInStatus.Cancelled)).ToList();
         var held = recent.Count(c => c.IsHeld);
         var involved = recent.Select(c => c.PairId).Distinct().Count();
         yield return new ProgrammeFigure("Check-ins held (last 4 weeks)", $"{held} of {recent.Count} due", involved);
@@ -23,7 +23,7 @@ public sealed class CheckInFigures(CheckInStore store, PairStore pairs, UserDire
         yield return new ProgrammeFigure("Pairs with 3 unanswered check-ins in a row", atRisk.Count.ToString(CultureInfo.InvariantCulture),
             atRisk.Count, atRisk.Count == 0 ? null : names + (atRisk.Count > 20 ? ", …" : ""));
 
-        var ratings = store.Rated().Select(c => c.Rating!.Value).ToList();
+        var ratings = store.AllRatings(); // mentors' and mentees' alike, each private to its giver
         yield return new ProgrammeFigure("Value score (check-in usefulness, 1–5)", ratings.Count == 0 ? "no ratings yet"
             : string.Create(CultureInfo.InvariantCulture, $"{ratings.Average():0.0} average, {100.0 * ratings.Count(r => r >= 4) / ratings.Count:0}% rated 4–5 ({ratings.Count} ratings)"),
             ratings.Count);
@@ -39,7 +39,7 @@ public sealed class CheckInFigures(CheckInStore store, PairStore pairs, UserDire
     /// </summary>
     public bool IsAtRisk(Pair pair)
     {
-        var last = store.ForPair(pair.Id).Where(c => c.Status != CheckInStatus.Suppressed && c.Status != CheckInStatus.Open).TakeLast(3).ToList();
+        var last = store.ForPair(pair.Id).Where(c => c.Status is not (CheckInStatus.Suppressed or CheckInStatus.Open or CheckInStatus.Cancelled)).TakeLast(3).ToList();
         return last.Count == 3 && last.All(c => c.Status is CheckInStatus.NoAnswer or CheckInStatus.Missed);
     }
 

@@ -32,7 +32,9 @@ public static class CheckInMessages
     public const string AgendaModal = "checkin.agenda";
     public const string GoalModal = "checkin.goal";
 
-    public static DmContent Prompt(Pair pair, CheckIn checkIn, string recipient, IReadOnlyList<Goal> goals, IReadOnlyList<AgendaItem> agenda, bool reminder)
+    /// <param name="clashWith">The other person of a check-in at the same time, if the recipient was booked twice.</param>
+    public static DmContent Prompt(Pair pair, CheckIn checkIn, string recipient, IReadOnlyList<Goal> goals, IReadOnlyList<AgendaItem> agenda, bool reminder,
+        string? clashWith = null)
     {
         var other = pair.OtherThan(recipient);
         var text = reminder
@@ -42,6 +44,9 @@ public static class CheckInMessages
         {
             Blocks.Section($"{(reminder ? ":alarm_clock:" : ":wave:")} {text}\nDue {Mrkdwn.Date(checkIn.DueUtc)}."),
         };
+        if (clashWith is not null)
+            blocks.Add(Blocks.Context($":warning: This overlaps your check-in with {Mrkdwn.User(clashWith)}: you were booked twice. " +
+                                      $"Move one of them with `/mentor cadence @person …`."));
         blocks.AddRange(GoalBlocks(other, goals));
         blocks.AddRange(AgendaBlocks(agenda, $"On {Mrkdwn.User(other)}'s agenda"));
         // The one-tap outcomes; the rest is one step away in the "⋯" menu.
@@ -60,30 +65,47 @@ public static class CheckInMessages
         Blocks.Option("Quick async check-in", "async|" + checkIn.Id),
         Blocks.Option("Add notes", "notes|" + checkIn.Id));
 
-    /// <summary>The prompt after someone chose: what was chosen, plus notes for held check-ins.</summary>
-    public static DmContent Decided(CheckIn checkIn, string recipient, Pair pair, string? extra = null)
+    /// <summary>A prompt still open after "Not yet" or "ask for async": who it is with and when, what changed, and its buttons.</summary>
+    public static DmContent StillOpen(CheckIn checkIn, string recipient, Pair pair, string? extra)
     {
-        var who = checkIn.DecidedBy is { } by ? (by == recipient ? "You" : Mrkdwn.User(by)) : "Someone";
         var with = Mrkdwn.User(pair.OtherThan(recipient));
-        var text = checkIn.Status switch
-        {
-            CheckInStatus.Met => $":white_check_mark: {who} logged the check-in with {with} as held.",
-            CheckInStatus.Async => $":white_check_mark: The check-in with {with} was held as a quick async check-in.",
-            CheckInStatus.Skipped => $":fast_forward: {who} skipped this check-in with {with}. See you next time.",
-            CheckInStatus.Open when extra is not null => extra,
-            _ => $"This check-in with {with} is closed.",
-        };
-        var blocks = new List<JsonObject> { Blocks.Section(text) };
-        if (extra is not null && checkIn.Status != CheckInStatus.Open) blocks.Add(Blocks.Context(extra));
-        if (checkIn.IsHeld)
-            blocks.Add(Blocks.Actions("checkin.after", Blocks.Button(checkIn.Discussed is null ? "Add notes" : "Edit notes", Notes, checkIn.Id)));
-        else if (checkIn.Status == CheckInStatus.Open)
-            blocks.Add(Blocks.Actions("checkin.choices",
-                Blocks.Button("We met", Met, checkIn.Id, "primary"),
-                Blocks.Button("Skip this time", Skip, checkIn.Id),
-                MoreMenu(checkIn)));
-        return new DmContent(StripMrkdwn(text), Capped(blocks));
+        var text = $"Your check-in with {with} ({Day(checkIn)}) is not logged yet.";
+        var blocks = new List<JsonObject> { Blocks.Section(":hourglass_flowing_sand: " + text) };
+        if (extra is not null) blocks.Add(Blocks.Context(extra));
+        blocks.Add(Blocks.Actions("checkin.choices",
+            Blocks.Button("We met", Met, checkIn.Id, "primary"),
+            Blocks.Button("Skip this time", Skip, checkIn.Id),
+            MoreMenu(checkIn)));
+        return new DmContent($"Your check-in with {with} is not logged yet.", Capped(blocks));
     }
+
+    /// <summary>
+    /// A prompt once its check-in is closed (answered, superseded, paused, ended): one line of what happened and no
+    /// buttons left. The record itself is the summary message.
+    /// </summary>
+    public static DmContent Closed(CheckIn checkIn, string recipient, Pair pair)
+    {
+        var with = Mrkdwn.User(pair.OtherThan(recipient));
+        var who = checkIn.DecidedBy is { } by ? (by == recipient ? "you" : Mrkdwn.User(by)) : "one of you";
+        var day = Day(checkIn);
+        // The line (with the date as Slack shows it in the reader's zone), and the notification text (no date token there).
+        var (line, plain) = checkIn.Status switch
+        {
+            CheckInStatus.Met => ($":white_check_mark: Answered by {who}: met on {day}.", $"Answered by {who}: met."),
+            CheckInStatus.Async => ($":speech_balloon: Answered by {who}: quick async check-in for {day}.", $"Answered by {who}: quick async check-in."),
+            CheckInStatus.Skipped => ($":fast_forward: Skipped by {who}: no check-in on {day}.", $"Skipped by {who}."),
+            CheckInStatus.Cancelled when pair.Status == PairStatus.Ended =>
+                ($":wave: Closed: your pairing with {with} ended before {day} was logged.", $"Closed: your pairing with {with} ended."),
+            CheckInStatus.Cancelled => ($":pause_button: Closed: check-ins with {with} are paused, so {day} needs no answer.", $"Closed: check-ins with {with} are paused."),
+            CheckInStatus.NoAnswer => ($":hourglass: Not logged: the check-in with {with} on {day} has made way for the next one.",
+                $"Not logged: the next check-in with {with} has taken its place."),
+            _ => ($":hourglass: Closed: nothing was logged for {day}.", "Closed: nothing was logged."),
+        };
+        return new DmContent(plain, new JsonArray(Blocks.Section(line)));
+    }
+
+    // "Mon 12 Jan" in each reader's own zone (Slack renders it).
+    private static string Day(CheckIn checkIn) => Mrkdwn.Date(checkIn.DueUtc, "{date_short_pretty}");
 
     public static DmContent Prep(Pair pair, DateTimeOffset due, string recipient, IReadOnlyList<AgendaItem> agenda)
     {
@@ -128,13 +150,16 @@ public static class CheckInMessages
         ]));
     }
 
-    /// <summary>The short summary both people get once a check-in is logged; the mentee's asks for a rating.</summary>
-    public static DmContent Summary(CheckIn checkIn, Pair pair, string recipient, IReadOnlyList<AgendaItem> discussed, bool askRating)
+    /// <summary>
+    /// The record both people get once a check-in is logged: when, how, notes, next steps, agenda covered. It stays on
+    /// its message after every later click: a rating is added to it (each person rates privately), notes edited in place.
+    /// </summary>
+    public static DmContent Summary(CheckIn checkIn, Pair pair, string recipient, IReadOnlyList<AgendaItem> discussed)
     {
         var other = Mrkdwn.User(pair.OtherThan(recipient));
         var how = checkIn.Status == CheckInStatus.Async ? "quick async check-in" : "check-in";
         var text = $"Summary of your {how} with {other}.";
-        var blocks = new List<JsonObject> { Blocks.Section($":clipboard: *{text}*") };
+        var blocks = new List<JsonObject> { Blocks.Section($":clipboard: *Summary of your {how} with {other}, {Day(checkIn)}*") };
         if (checkIn.Discussed is { } discussedText) blocks.Add(Blocks.Section("*What we discussed*\n" + Mrkdwn.Escape(discussedText)));
         if (checkIn.NextSteps is { } next) blocks.Add(Blocks.Section("*Next steps*\n" + Mrkdwn.Escape(next)));
         if (checkIn.AsyncProgress is { } progress) blocks.Add(Blocks.Section("*Progress*\n" + Mrkdwn.Escape(progress)));
@@ -142,14 +167,20 @@ public static class CheckInMessages
         if (checkIn.AsyncNeeds is { } needs) blocks.Add(Blocks.Section("*What I need*\n" + Mrkdwn.Escape(needs)));
         if (discussed.Count > 0)
             blocks.Add(Blocks.Section("*Agenda covered*\n" + string.Join("\n", discussed.Take(15).Select(a => "• " + Mrkdwn.Escape(a.Text)))));
-        if (askRating)
+        var notes = Blocks.Button(checkIn.Discussed is null && checkIn.NextSteps is null ? "Add notes" : "Edit notes", Notes, checkIn.Id);
+        if (checkIn.RatingOf(recipient) is { } rating)
         {
-            blocks.Add(Blocks.Section("*How useful was this check-in?* (1 = not at all, 5 = very)"));
+            blocks.Add(Blocks.Context($":star: You rated this check-in {rating}/5. Thanks! Only you see your rating."));
+            blocks.Add(Blocks.Actions("checkin.after", notes));
+        }
+        else
+        {
+            blocks.Add(Blocks.Section("*How useful was this check-in for you?* (1 = not at all, 5 = very)"));
             var scores = new[] { "1 — not useful", "2", "3", "4", "5 — very useful" }
                 .Select((label, i) => Blocks.Option(label, $"{i + 1}|{checkIn.Id}"));
-            blocks.Add(Blocks.Actions("checkin.rate", Blocks.StaticSelect(Rate, scores, placeholder: "Rate 1 to 5")));
+            blocks.Add(Blocks.Actions("checkin.after", Blocks.StaticSelect(Rate, scores, placeholder: "Rate 1 to 5"), notes));
         }
-        blocks.Add(Blocks.Context("Private to the two of you."));
+        blocks.Add(Blocks.Context("Private to the two of you; your rating only to you."));
         return new DmContent(text, Capped(blocks));
     }
 

@@ -28,12 +28,12 @@ public sealed class CheckInModals(CheckInStore store, PairStore pairs, CheckInFl
         var wasHeld = checkIn.IsHeld;
         var (after, changed) = store.Decide(checkIn.Id, c => c.IsHeld
             ? c with { Discussed = state.Text("discussed"), NextSteps = state.Text("next"), NotesBy = user }
-            : c.Status is CheckInStatus.Open or CheckInStatus.NoAnswer
+            : c.Status == CheckInStatus.Open
                 ? c with { Status = CheckInStatus.Met, DecidedBy = user, DecidedAt = now, Discussed = state.Text("discussed"), NextSteps = state.Text("next"), NotesBy = user }
                 : null);
         if (!changed)
             return SlackAck.ViewError("discussed", CheckInActions.AlreadyDecided(after));
-        if (wasHeld) return SlackAck.Empty;
+        if (wasHeld) return SlackAck.Empty.Then(ct => flows.RefreshSummariesAsync(after, pair, ct)); // the record shows the edit
         return SlackAck.Empty.Then(async ct =>
         {
             await flows.RefreshPromptsAsync(after, pair, channel, ts, null, user, ct);
@@ -50,7 +50,7 @@ public sealed class CheckInModals(CheckInStore store, PairStore pairs, CheckInFl
         if (state.Text("progress") is not { } progress)
             return SlackAck.ViewError("progress", "A line about your progress is enough.");
         var now = time.GetUtcNow();
-        var (after, changed) = store.Decide(checkIn.Id, c => c.Status is CheckInStatus.Open or CheckInStatus.NoAnswer
+        var (after, changed) = store.Decide(checkIn.Id, c => c.Status == CheckInStatus.Open
             ? c with
             {
                 Status = CheckInStatus.Async, DecidedBy = user, DecidedAt = now, AsyncBy = user,

@@ -13,7 +13,7 @@ public sealed class CheckInPersonalData(CheckInStore store) : IPersonalData
         {
             c.DueUtc, Status = c.Status.ToString(), With = c.MentorId == userId ? c.MenteeId : c.MentorId,
             c.Discussed, c.NextSteps, c.AsyncProgress, c.AsyncBlockers, c.AsyncNeeds,
-            MyRating = c.RatedBy == userId ? c.Rating : null,
+            MyRating = c.RatingOf(userId),
         }).ToList(),
         Agenda = store.Agenda.Find(a => a.AuthorId == userId).Select(a => new { a.Text, a.AddedAt, Discussed = a.DiscussedAt }).ToList(),
     };
@@ -38,6 +38,9 @@ public sealed class CheckInPersonalData(CheckInStore store) : IPersonalData
                 AsyncBy = c.AsyncBy == userId ? null : c.AsyncBy,
                 Rating = c.RatedBy == userId ? null : c.Rating,
                 RatedBy = c.RatedBy == userId ? null : c.RatedBy,
+                // The same list when nothing of theirs is in it, so an untouched check-in compares equal below.
+                Ratings = c.Ratings.Any(r => r.By == userId) ? c.Ratings.Where(r => r.By != userId).ToList() : c.Ratings,
+                Summaries = c.Summaries.Any(m => m.UserId == userId) ? c.Summaries.Where(m => m.UserId != userId).ToList() : c.Summaries,
                 DecidedBy = c.DecidedBy == userId ? null : c.DecidedBy,
             };
             if (cleared != c)

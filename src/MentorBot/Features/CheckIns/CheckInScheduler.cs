@@ -83,6 +83,7 @@ public sealed class CheckInScheduler(
             if (state.OpenCheckInId is { } openId && store.Get(openId) is { Status: CheckInStatus.Open } open)
             {
                 store.Update(open with { Status = CheckInStatus.NoAnswer });
+                store.QueueRetirement(open.Id, now); // superseded: last week's buttons must not stay live
                 if (open.PromptedAt is not null) state = state with { IgnoredInARow = state.IgnoredInARow + 1 };
             }
 

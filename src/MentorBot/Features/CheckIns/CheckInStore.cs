@@ -32,6 +32,7 @@ public sealed class CheckInStore
         Nudges.EnsureIndex(n => n.CheckInId);
         Nudges.EnsureIndex(n => n.RecipientId);
         Nudges.EnsureIndex(n => n.PairId);
+        Nudges.EnsureIndex(n => n.RetireAt);
         Agenda.EnsureIndex(a => a.PairId);
         Agenda.EnsureIndex(a => a.AuthorId);
         // The scheduler's queries must stay index seeks with 100,000 pairs stored.
@@ -85,16 +86,49 @@ public sealed class CheckInStore
         }
     }
 
-    /// <summary>Records the mentee's rating once; false when already rated.</summary>
+    /// <summary>Records one person's rating once; false when they already rated.</summary>
     public bool Rate(string checkInId, string userId, int rating)
     {
         lock (_decisions)
         {
             var checkIn = CheckIns.FindById(checkInId);
-            if (checkIn is null || checkIn.Rating is not null) return false;
-            return CheckIns.Update(checkIn with { Rating = rating, RatedBy = userId });
+            if (checkIn is null || checkIn.RatingOf(userId) is not null) return false;
+            return CheckIns.Update(checkIn with { Ratings = [.. checkIn.Ratings, new CheckInRating(userId, rating)] });
         }
     }
+
+    /// <summary>Remembers where a summary was posted, so a later change (notes, a rating) updates it in place.</summary>
+    public void AddSummary(string checkInId, PostedSummary summary)
+    {
+        lock (_decisions)
+        {
+            if (CheckIns.FindById(checkInId) is { } checkIn)
+                CheckIns.Update(checkIn with { Summaries = [.. checkIn.Summaries.Where(s => s.UserId != summary.UserId), summary] });
+        }
+    }
+
+    /// <summary>
+    /// The check-in closed without a click on its prompts (superseded, paused, ended): queue their rewrite to one line
+    /// without buttons. Call inside the transaction that closes it.
+    /// </summary>
+    public void QueueRetirement(string checkInId, DateTimeOffset now)
+    {
+        foreach (var n in NudgesOf(checkInId).Where(IsLivePrompt))
+            Nudges.Update(n with { RetireAt = now });
+    }
+
+    /// <summary>Delivered prompts waiting to be rewritten to their closed state, earliest first.</summary>
+    public IReadOnlyList<Nudge> RetireQueue(DateTimeOffset now, int limit) =>
+        Nudges.Find(DateRange.Between(nameof(Nudge.RetireAt), DateRange.Earliest, now), 0, limit).ToList();
+
+    public void MarkRetired(string nudgeId)
+    {
+        if (Nudges.FindById(nudgeId) is { } n && (!n.Retired || n.RetireAt is not null)) Nudges.Update(n with { Retired = true, RetireAt = null });
+    }
+
+    /// <summary>A prompt or reminder on someone's screen that still has its buttons.</summary>
+    public static bool IsLivePrompt(Nudge n) =>
+        n.Kind is NudgeKind.Prompt or NudgeKind.Reminder && n is { Status: NudgeStatus.Sent, Channel: not null, Ts: not null, Retired: false };
 
     /// <summary>
     /// Applies a member's decision once: only an <see cref="CheckInStatus.Open"/> check-in (or a held one getting notes)
@@ -143,7 +177,8 @@ public sealed class CheckInStore
     public IReadOnlyList<CheckIn> DueBetween(DateTimeOffset from, DateTimeOffset to) =>
         CheckIns.Find(DateRange.Between(nameof(CheckIn.DueUtc), from, to)).ToList();
 
-    public IReadOnlyList<CheckIn> Rated() => CheckIns.Find(c => c.Rating != null).ToList();
+    /// <summary>Every rating given (for the value score; weekly figures, not a request path).</summary>
+    public IReadOnlyList<int> AllRatings() => CheckIns.FindAll().SelectMany(c => c.AllRatings).ToList();
 
     public IReadOnlyList<CheckIn> Involving(string userId) =>
         CheckIns.Find(c => c.MentorId == userId || c.MenteeId == userId).OrderBy(c => c.DueUtc).ToList();

@@ -13,6 +13,7 @@ public static class CheckInsFeature
         services.AddSingleton<CheckInStore>();
         services.AddSingleton<IPairCardFacts, CheckInCardFacts>();
         services.AddSingleton<CheckInFlows>();
+        services.AddSingleton<IPairStopped, CheckInStops>();
         services.AddSingleton<IPersonalData, CheckInPersonalData>();
         services.AddSingleton<IProgrammeFigures, CheckInFigures>();
         services.AddSingleton<IAppHomeSection, CheckInHomeSection>();

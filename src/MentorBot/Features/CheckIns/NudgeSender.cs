@@ -37,12 +37,58 @@ public sealed class NudgeSender(
         while (spent.Elapsed < Budget && !ct.IsCancellationRequested)
         {
             var batch = store.Queue(now, Batch);
-            if (batch.Count == 0) return;
+            if (batch.Count == 0) break;
             foreach (var nudge in batch)
             {
                 if (ct.IsCancellationRequested) return; // stopping: what was in flight is recorded, the rest waits for the next start
                 if (!await DeliverAsync(nudge, now)) return;
             }
+        }
+        // New DMs first; then last week's prompts (superseded, paused, ended) lose their buttons at the same pace.
+        while (spent.Elapsed < Budget && !ct.IsCancellationRequested)
+        {
+            var batch = store.RetireQueue(now, Batch);
+            if (batch.Count == 0) return;
+            foreach (var nudge in batch)
+            {
+                if (ct.IsCancellationRequested) return;
+                if (!await RetireAsync(nudge, now, ct)) return;
+            }
+        }
+    }
+
+    /// <summary>Rewrites a delivered prompt to its closed state, without buttons. False when Slack asked us to slow down.</summary>
+    private async Task<bool> RetireAsync(Nudge nudge, DateTimeOffset now, CancellationToken ct)
+    {
+        if (pairs.Get(nudge.PairId) is not { } pair || store.Get(nudge.CheckInId) is not { } checkIn || checkIn.Status == CheckInStatus.Open)
+        {
+            store.MarkRetired(nudge.Id);
+            return true;
+        }
+        var content = CheckInMessages.Closed(checkIn, nudge.RecipientId, pair);
+        try
+        {
+            await slack.UpdateMessageAsync(nudge.Channel!, nudge.Ts!, content.Text, content.Blocks, ct);
+            store.MarkRetired(nudge.Id);
+            return true;
+        }
+        catch (SlackRateLimitedException ex)
+        {
+            Interlocked.Increment(ref RateLimitedCount);
+            _rateLimitedUntil = now + ex.RetryAfter;
+            return false;
+        }
+        catch (SlackApiException ex) when (ex.IsPermanent && !ex.IsAuthFailure)
+        {
+            store.MarkRetired(nudge.Id); // deleted, or no longer ours to edit: nothing left to retire
+            logger.LogInformation("Prompt {NudgeId} could not be retired ({Error})", nudge.Id, ex.Error);
+            return true;
+        }
+        catch (SlackApiException ex)
+        {
+            store.UpdateNudge(nudge with { RetireAt = now + TimeSpan.FromMinutes(5) });
+            logger.LogWarning("Prompt {NudgeId} not retired yet ({Error})", nudge.Id, ex.Error);
+            return true;
         }
     }
 
@@ -131,6 +177,22 @@ public sealed class NudgeSender(
         }
     }
 
+    /// <summary>
+    /// Someone booked into two check-ins at once (cadences set before the kickoff's check, two programme defaults): the
+    /// other person of the overlapping one, so the prompt says so instead of silently asking twice.
+    /// </summary>
+    private string? ClashOf(Pair pair, CheckIn checkIn, string recipient)
+    {
+        var window = TimeSpan.FromHours(4);
+        foreach (var other in store.DueBetween(checkIn.DueUtc - window, checkIn.DueUtc + window))
+        {
+            if (other.PairId == pair.Id || (other.MentorId != recipient && other.MenteeId != recipient)) continue;
+            if (pairs.Get(other.PairId) is { } otherPair && SessionOverlap.Overlaps(checkIn.DueUtc, pair.SessionLength, other.DueUtc, otherPair.SessionLength))
+                return otherPair.OtherThan(recipient);
+        }
+        return null;
+    }
+
     /// <summary>The message to send now, or null with the reason it no longer makes sense.</summary>
     private (DmContent?, string?) Render(Nudge nudge, DateTimeOffset now)
     {
@@ -146,7 +208,7 @@ public sealed class NudgeSender(
                     return (null, "prompt_not_delivered");
                 var other = pair.OtherThan(nudge.RecipientId);
                 return (CheckInMessages.Prompt(pair, checkIn, nudge.RecipientId, goals.OpenSharedWith(other, nudge.RecipientId),
-                    store.OpenAgenda(pair.Id).Where(a => a.AuthorId == other).ToList(), nudge.Kind == NudgeKind.Reminder), null);
+                    store.OpenAgenda(pair.Id).Where(a => a.AuthorId == other).ToList(), nudge.Kind == NudgeKind.Reminder, ClashOf(pair, checkIn, nudge.RecipientId)), null);
             case NudgeKind.Prep:
                 if (now >= nudge.DueUtc) return (null, "check_in_passed");
                 if (pair.Status != PairStatus.Active || pair.NextCheckInUtc != nudge.DueUtc) return (null, "schedule_changed");

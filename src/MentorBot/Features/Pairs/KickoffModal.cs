@@ -12,7 +12,7 @@ namespace MentorBot.Features.Pairs;
 /// <summary>"Set expectations": renders the kickoff modal and takes its answers. When both people have answered,
 /// both see both answers side by side and the pair's cadence is set (the mentee's choice stands).</summary>
 public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSchedule schedule, PairDms dms, PairCalendar calendar, UserDirectory people,
-    ProgrammeSettingsStore settings, TimeProvider time)
+    ProgrammeSettingsStore settings, PairClashes clashes, TimeProvider time)
     : IViewSubmissionHandler
 {
     public const string CallbackId = "pair.kickoff";
@@ -85,6 +85,10 @@ public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSch
             MeetingFit.Check(first, minutes, new MeetingFit.Person("you", people.ZoneOf(userId)),
                 new MeetingFit.Person(PairText.Who(pair.OtherThan(userId)), people.ZoneOf(pair.OtherThan(userId))), settings.Get()) is { } night)
             return SlackAck.ViewError("time", night);
+        // One person, two pairs, one slot: say so, with the next slot free for both.
+        var proposal = pair with { Cadence = proposed, CadenceIsDefault = false, MeetingZoneId = zoneId, SessionMinutes = minutes };
+        if (clashes.Find(proposal, now) is { } clash)
+            return SlackAck.ViewError("time", PairClashes.Describe(clash, userId, clashes.NextFree(proposal, now), schedule.CadenceZone(proposal)));
         kickoffs.Save(new KickoffAnswer
         {
             PairId = pair.Id, UserId = userId, Want = want, Ways = ways, SessionMinutes = minutes,

@@ -23,6 +23,9 @@ public sealed class PairCardFacts
     /// <summary>Shared goals of the person (or people) being guided: title, progress, change over 30 days.</summary>
     public List<(string Title, int Progress, int Change)> SharedGoals { get; } = [];
 
+    /// <summary>The last three logged check-ins, newest first, with their next steps (private to the pair).</summary>
+    public List<(DateTimeOffset Due, CheckInMark Mark, string? NextSteps)> Recent { get; } = [];
+
     public int FeedbackAsked { get; set; }
     public int FeedbackAnswered { get; set; }
 }
@@ -120,6 +123,10 @@ public sealed class PairCards(IEnumerable<IPairCardFacts> sources, PairSchedule 
                   + (facts.SharedGoals.Count > 3 ? $" · +{facts.SharedGoals.Count - 3} more" : ""),
             $"Feedback asked in 90 days: {facts.FeedbackAsked}, answered: {facts.FeedbackAnswered}",
         };
+        if (facts.Recent.Count > 0)
+            lines.Add("*Last check-ins*\n" + string.Join("\n", facts.Recent.Select(r =>
+                $"• {Mrkdwn.Date(r.Due, "{date_short_pretty}")}: {(r.Mark == CheckInMark.Async ? "quick async check-in" : "met")}" +
+                (r.NextSteps is { Length: > 0 } next ? $". Next steps: {Mrkdwn.Escape(Mrkdwn.Truncate(next.ReplaceLineEndings(" "), 200))}" : ""))));
         return
         [
             Blocks.Section(string.Join("\n", lines)),

@@ -147,7 +147,8 @@ public sealed class PairsCommand(PairSummaries summaries, TimeProvider time) : I
 }
 
 /// <summary>/mentor cadence @person weekly|2w|4w|monthly [on day] [at HH:MM] | cron expr | default.</summary>
-public sealed class CadenceCommand(PairStore pairs, PairSchedule schedule, ProgrammeSettingsStore settings, PairDms dms, PairCalendar calendar, TimeProvider time)
+public sealed class CadenceCommand(PairStore pairs, PairSchedule schedule, ProgrammeSettingsStore settings, PairDms dms, PairCalendar calendar, PairClashes clashes,
+    TimeProvider time)
     : IMentorSubcommand
 {
     public const string Usage = "/mentor cadence @person 2w on tuesday at 09:30";
@@ -166,9 +167,15 @@ public sealed class CadenceCommand(PairStore pairs, PairSchedule schedule, Progr
             return Task.FromResult(SlackAck.Ephemeral(error));
 
         var now = time.GetUtcNow();
+        var other = pair.OtherThan(me);
+        if (clashes.Find(updated, now) is { } clash)
+        {
+            var free = clashes.NextFree(updated, now);
+            var retry = free is null ? "" : $" To take it: `/mentor cadence {Mrkdwn.User(other)} {CadenceText.Command(free)}`.";
+            return Task.FromResult(SlackAck.Ephemeral(PairClashes.Describe(clash, me, free, schedule.CadenceZone(updated)) + retry + " Nothing changed."));
+        }
         updated = updated with { NextCheckInUtc = updated.Status == PairStatus.Active ? schedule.NextAfter(updated, now) : null };
         pairs.Replace(updated);
-        var other = pair.OtherThan(me);
         var described = schedule.CadenceOf(updated).Describe();
         var zone = schedule.CadenceZone(updated).Id;
         var next = updated.Status == PairStatus.Paused ? " Your pair is paused; check-ins start again when it resumes."

@@ -9,9 +9,11 @@ public sealed class PairStore
     public const string CollectionName = "pairs";
 
     private readonly ILiteCollection<Pair> _pairs;
+    private readonly IReadOnlyList<IPairStopped> _stopped;
 
-    public PairStore(MentorDb db)
+    public PairStore(MentorDb db, IEnumerable<IPairStopped>? stopped = null)
     {
+        _stopped = stopped?.ToList() ?? [];
         _pairs = db.Collection<Pair>(CollectionName);
         _pairs.EnsureIndex(p => p.MentorId);
         _pairs.EnsureIndex(p => p.MenteeId);
@@ -35,6 +37,13 @@ public sealed class PairStore
             : pair.NextCheckInUtc != before?.NextCheckInUtc ? pair.NextCheckInUtc
             : before?.RescheduledUtc;
         _pairs.Update(pair with { RescheduledUtc = rescheduled });
+        if (before is { Status: var was } && was != pair.Status && pair.Status != PairStatus.Active) Stopped(pair);
+    }
+
+    // Every way a pair stops (a pause, an end, forget-me) passes through this store: the one place that tells the features.
+    private void Stopped(Pair pair)
+    {
+        foreach (var listener in _stopped) listener.Stopped(pair);
     }
 
     /// <summary>Pauses a current pair until <paramref name="until"/> (a paused one gets the new end); null when it has ended.</summary>
@@ -44,6 +53,7 @@ public sealed class PairStore
         if (pair is null || pair.Status == PairStatus.Ended) return null;
         var paused = pair with { Status = PairStatus.Paused, PausedUntil = until, NextCheckInUtc = null, RescheduledUtc = null };
         _pairs.Update(paused);
+        if (pair.Status == PairStatus.Active) Stopped(paused);
         return paused;
     }
 
@@ -87,4 +97,11 @@ public sealed class PairStore
         _pairs.Find(Storage.DateRange.Between(nameof(Pair.StartedAt), from, to)).Where(p => p.Status == PairStatus.Active).ToList();
 
     public IReadOnlyList<Pair> AllActive() => _pairs.Find(p => p.Status == PairStatus.Active).ToList();
+}
+
+/// <summary>Told, right after it is stored, that a pair stopped having check-ins: paused, or ended for good.</summary>
+public interface IPairStopped
+{
+    /// <summary>Synchronous store writes only (it may run inside the caller's transaction); Slack comes later.</summary>
+    void Stopped(Pair pair);
 }

@@ -15,6 +15,7 @@ public static class PairsFeature
         services.AddSingleton<PairDms>();
         services.AddSingleton<PairCalendar>();
         services.AddSingleton<PairCards>();
+        services.AddSingleton<PairClashes>();
         services.AddSingleton<PulseStore>();
         services.AddSingleton<IProgrammeFigures, PairHealthFigures>();
         services.AddSingleton<PairPauses>();

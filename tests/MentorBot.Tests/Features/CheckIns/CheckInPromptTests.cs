@@ -92,7 +92,7 @@ public class CheckInPromptTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WeMet_OpensNotes_ThenLogsOnce_UpdatesThePrompt_SummarisesToBoth_AndAsksTheMenteeToRate()
+    public async Task WeMet_OpensNotes_ThenLogsOnce_RetiresThePrompt_SummarisesToBoth_AndBothRatePrivately()
     {
         await PromptAsync();
         await ClickAsync(_app, Mentor, CheckInMessages.Met, _checkInId, _checkInId);
@@ -110,7 +110,8 @@ public class CheckInPromptTests : IAsyncLifetime
         var update = await _app.Slack.WaitForCallAsync("chat.update");
         var (channel, ts) = PromptMessage(_app, _checkInId);
         Assert.Equal((channel, ts), (update.Arg("channel"), update.Arg("ts")));
-        Assert.Contains("held", update.Shown());
+        Assert.Contains("Answered by you: met on <!date^", update.Shown());
+        Assert.Empty(Buttons(update.Args["blocks"]));
         Assert.Contains("Draft the promo doc", menteeSummary.Shown());
         Assert.Contains("Talk about the promo case", menteeSummary.Shown());
         Assert.Equal(Enumerable.Range(1, 5).Select(n => $"{n}|{_checkInId}"), MenuValues(menteeSummary, CheckInMessages.Rate));
@@ -125,6 +126,8 @@ public class CheckInPromptTests : IAsyncLifetime
         }, meta));
         Assert.Equal("", await again.Content.ReadAsStringAsync());
         Assert.Equal(("Promo case, billing rollout, and hiring", Mentor), (Current.Discussed, Current.DecidedBy));
+        // The edit shows on both records, in place.
+        await _app.Slack.WaitForCallAsync("chat.update", c => c.Arg("channel") == FakeSlackApi.DmOf(Mentor) && c.Shown().Contains("and hiring"));
         await _app.InteractAsync(Interactions.ButtonClick(Mentor, CheckInMessages.Met, _checkInId));
         await _app.Slack.WaitForCallAsync("chat.postEphemeral", c => c.Shown().Contains("already logged"));
         Assert.Single(_app.Slack.Calls("chat.postMessage"), c => c.Arg("channel") == FakeSlackApi.DmOf(Mentee) && c.Shown().Contains("Summary"));
@@ -137,9 +140,16 @@ public class CheckInPromptTests : IAsyncLifetime
         Assert.DoesNotContain(CheckInMessages.Rate + "\"", rated.Shown());
         await ClickAsync(_app, Mentee, CheckInMessages.RatePrefix + "1", _checkInId); // a rating button on an older summary
         await _app.Slack.WaitForCallAsync("chat.postEphemeral", c => c.Shown().Contains("already rated"));
-        Assert.Equal(4, Current.Rating);
+        Assert.Equal(4, Current.RatingOf(Mentee));
+
+        // The mentor rates too; neither sees the other's rating, and both count in the value score.
+        await ChooseAsync(_app, Mentor, CheckInMessages.Rate, "2|" + _checkInId);
+        var mentorRated = await _app.Slack.WaitForCallAsync("chat.update", c => c.Arg("channel") == FakeSlackApi.DmOf(Mentor) && c.Shown().Contains("You rated"));
+        Assert.Contains("You rated this check-in 2/5", mentorRated.Shown());
+        Assert.DoesNotContain("4/5", mentorRated.Shown());
+        Assert.Equal((4, 2), (Current.RatingOf(Mentee), Current.RatingOf(Mentor)));
         var figures = _app.Services.GetServices<IProgrammeFigures>().SelectMany(f => f.Figures(_app.Time.GetUtcNow())).ToList();
-        Assert.Contains(figures, f => f.Value.StartsWith("4.0 average, 100% rated 4–5"));
+        Assert.Contains(figures, f => f.Value.StartsWith("3.0 average, 50% rated 4–5 (2 ratings)"));
         Assert.Contains(figures, f => f.Value == "1 of 1 due");
         Assert.DoesNotContain(figures, f => f.Value.Contains("promo", StringComparison.OrdinalIgnoreCase));
     }
@@ -153,7 +163,8 @@ public class CheckInPromptTests : IAsyncLifetime
 
         await _app.Slack.WaitForCallAsync("chat.postEphemeral", c => c.Shown().Contains("already skipped"));
         var update = await _app.Slack.WaitForCallAsync("chat.update");
-        Assert.Contains("skipped", update.Shown());
+        Assert.Contains("Skipped by you: no check-in on", update.Shown());
+        Assert.Empty(Buttons(update.Args["blocks"])); // retired: nothing left to press
         Assert.Single(_app.Slack.Calls("chat.update"));
         Assert.Equal((CheckInStatus.Skipped, Mentor), (Current.Status, Current.DecidedBy));
         Assert.DoesNotContain(_app.Slack.Calls("chat.postMessage"), c => c.Shown().Contains("Summary"));
