@@ -17,6 +17,7 @@ public static class ScheduledJobs
     {
         // Pairs: invitations expire, pauses end, pairs on the default follow a changed default, people are refreshed.
         Job<InvitationExpiryJob>(services);
+        Job<KickoffReminderJob>(services);
         Job<PauseResumeJob>(services);
         Job<PairScheduleKeeperJob>(services);
         Job<PeopleRefreshJob>(services);

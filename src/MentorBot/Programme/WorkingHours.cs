@@ -44,6 +44,25 @@ public static class WorkingHours
     }
 
     /// <summary>The start of working hours on that date in that zone (the next working day's, for a day off).</summary>
+    /// <summary>
+    /// <paramref name="days"/> working days after <paramref name="from"/> in the reader's zone, at the same time of day,
+    /// kept inside working hours ("two working days after a Friday kickoff at 14:00": Tuesday 14:00).
+    /// </summary>
+    public static DateTimeOffset WorkingDaysAfter(DateTimeOffset from, int days, TimeZoneInfo zone, ProgrammeSettings settings)
+    {
+        if (settings.WorkingDays.Length == 0) return from.AddDays(days);
+        var local = TimeZoneInfo.ConvertTime(from, zone).DateTime;
+        var day = DateOnly.FromDateTime(local);
+        for (var left = days; left > 0;)
+        {
+            day = day.AddDays(1);
+            if (settings.WorkingDays.Contains(day.DayOfWeek)) left--;
+        }
+        var at = day.ToDateTime(TimeOnly.FromDateTime(local));
+        while (zone.IsInvalidTime(at)) at = at.AddMinutes(30);
+        return NextAllowed(new DateTimeOffset(at, zone.GetUtcOffset(at)).ToUniversalTime(), zone, settings);
+    }
+
     public static DateTimeOffset StartOfWorkingDay(DateOnly date, TimeZoneInfo zone, ProgrammeSettings settings) =>
         NextAllowed(ToUtc(date.ToDateTime(TimeOnly.MinValue), zone), zone, settings);
 

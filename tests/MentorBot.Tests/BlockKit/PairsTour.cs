@@ -48,6 +48,13 @@ public sealed class PairsTour : IBlockKitTour
         await app.InteractAsync(Interactions.Submit(Mentor, KickoffModal.CallbackId, KickoffValues("Grow Nico <into> a lead", "Weekly", "Monday", "10:00", "video"), pair.Id.ToString()));
         await app.InteractAsync(Interactions.Submit(Mentee, KickoffModal.CallbackId, KickoffValues("Run design reviews", "EveryTwoWeeks", "Tuesday", "09:30", "dm", "huddle", "in_person"), pair.Id.ToString()));
         await DmAsync(app, Mentor, "Your expectations, side by side");
+        await AcceptProposalAsync(app, Mentor);
+        await DmAsync(app, Mentee, "You agree");
+        // Edit agreement: the modal in its second form, and the proposal the other accepts.
+        await app.InteractAsync(Interactions.ButtonClick(Mentee, PairActions.KickoffOpen, pair.Id.ToString()));
+        await app.Slack.WaitForCallAsync("views.open", c => Read(c).Contains("Edit agreement"));
+        await app.InteractAsync(Interactions.Submit(Mentee, KickoffModal.CallbackId, KickoffValues("Run design reviews", "EveryTwoWeeks", "Wednesday", "09:30", "dm"), pair.Id.ToString()));
+        await DmAsync(app, Mentor, "proposes a new meeting time");
 
         // Managing: list, cadence, pause, resume, end.
         await app.CommandAsync("/mentor", "pairs", Mentor);

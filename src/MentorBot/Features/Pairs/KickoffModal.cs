@@ -9,9 +9,11 @@ using MentorBot.Slack.Routing;
 
 namespace MentorBot.Features.Pairs;
 
-/// <summary>"Set expectations": renders the kickoff modal and takes its answers. When both people have answered,
-/// both see both answers side by side and the pair's cadence is set (the mentee's choice stands).</summary>
-public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSchedule schedule, PairDms dms, PairCalendar calendar, UserDirectory people,
+/// <summary>
+/// "Set expectations" (later "Edit agreement"): renders the kickoff modal and takes its answers; what they mean for the
+/// pair's meeting (a proposal, an agreement) is <see cref="KickoffAgreements"/>' rule.
+/// </summary>
+public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, KickoffAgreements agreements, PairSchedule schedule, UserDirectory people,
     ProgrammeSettingsStore settings, PairClashes clashes, TimeProvider time)
     : IViewSubmissionHandler
 {
@@ -22,25 +24,29 @@ public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSch
 
     public const string WorksForBoth = "both";
 
-    public static JsonObject View(Pair pair, string viewerId, KickoffAnswer? previous, TimeZoneInfo? mine = null, TimeZoneInfo? theirs = null, TimeZoneInfo? mentees = null)
+    /// <param name="preselect">The meeting to show chosen: the other person's proposal, or the agreement, else the viewer's own answer.</param>
+    /// <param name="note">Why it is preselected ("@mara proposed …").</param>
+    public static JsonObject View(Pair pair, string viewerId, KickoffAnswer? previous, TimeZoneInfo? mine = null, TimeZoneInfo? theirs = null, TimeZoneInfo? mentees = null,
+        MeetingTerms? preselect = null, string? note = null, bool editing = false)
     {
+        var terms = preselect ?? previous?.Terms;
         var frequency = new[] { (CadenceKind.Weekly, "Weekly"), (CadenceKind.EveryTwoWeeks, "Every 2 weeks"), (CadenceKind.MonthlyNthWeekday, "Monthly") };
         var days = Enum.GetValues<DayOfWeek>().Skip(1).Append(DayOfWeek.Sunday);
         var blocks = new List<JsonObject>
         {
-            Blocks.Section($"Your answers go to {PairText.Who(pair.OtherThan(viewerId))} only, side by side with theirs once they've answered too."),
+            Blocks.Section(note ?? $"Your answers go to {PairText.Who(pair.OtherThan(viewerId))} only, side by side with theirs once they've answered too."),
             Blocks.Input("want", "What do I want from this relationship?",
                 Blocks.TextInput("value", multiline: true, maxLength: 1000, initialValue: previous?.Want, placeholder: "e.g. grow into a tech lead role, get feedback on my designs")),
             Blocks.Input("ways", "How do I prefer to talk?",
                 Blocks.Checkboxes("value", WayChoices.Select(w => Blocks.Option(w.Name, w.Value)), previous?.Ways)),
             Blocks.Input("length", "How long should a session be?",
                 Blocks.StaticSelect("value", Lengths.Select(m => Blocks.Option($"{m} minutes", m.ToString(CultureInfo.InvariantCulture))),
-                    (previous?.SessionMinutes ?? 30).ToString(CultureInfo.InvariantCulture))),
+                    (terms?.SessionMinutes is > 0 and var m ? m : 30).ToString(CultureInfo.InvariantCulture))),
             Blocks.Input("frequency", "How often should we meet?",
-                Blocks.RadioButtons("value", frequency.Select(f => Blocks.Option(f.Item2, f.Item1.ToString())), (previous?.Frequency ?? CadenceKind.Weekly).ToString())),
+                Blocks.RadioButtons("value", frequency.Select(f => Blocks.Option(f.Item2, f.Item1.ToString())), (terms?.Frequency ?? CadenceKind.Weekly).ToString())),
             Blocks.Input("day", "On which weekday?",
-                Blocks.StaticSelect("value", days.Select(d => Blocks.Option(d.ToString(), d.ToString())), (previous?.Day ?? DayOfWeek.Monday).ToString())),
-            Blocks.Input("time", "At what time?", Blocks.TimePicker("value", previous?.At ?? new TimeOnly(10, 0)),
+                Blocks.StaticSelect("value", days.Select(d => Blocks.Option(d.ToString(), d.ToString())), (terms?.Day ?? DayOfWeek.Monday).ToString())),
+            Blocks.Input("time", "At what time?", Blocks.TimePicker("value", terms?.At ?? new TimeOnly(10, 0)),
                 hint: "Monthly means that weekday's first occurrence in the month. Each of you sees it in your own time."),
         };
         mine ??= TimeZoneInfo.Utc;
@@ -50,11 +56,12 @@ public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSch
             var other = PairText.Who(pair.OtherThan(viewerId));
             blocks.Add(Blocks.Input("zone", "In whose time zone is that time?", Blocks.RadioButtons("value", [
                 Blocks.Option($"My time ({MeetingFit.Short(mine)})", mine.Id), Blocks.Option($"My partner's time ({MeetingFit.Short(theirs)})", theirs.Id),
-            ], previous?.ZoneId ?? (mentees ?? mine).Id), hint: $"The time is one wall time in this zone; {other} sees it converted to theirs."));
+            ], terms?.ZoneId is { } z && (z == mine.Id || z == theirs.Id) ? z : (mentees ?? mine).Id), hint: $"The time is one wall time in this zone; {other} sees it converted to theirs."));
         }
         blocks.Add(Blocks.Input("fits", "Outside working hours?", Blocks.Checkboxes("value", [Blocks.Option("This time works for both of us", WorksForBoth)]),
             optional: true, hint: "Only if you both agreed a time outside someone's working hours."));
-        return Views.Modal(CallbackId, "Set expectations", PairMessages.Array(blocks), submit: "Share", privateMetadata: pair.Id.ToString(CultureInfo.InvariantCulture));
+        return Views.Modal(CallbackId, editing ? "Edit agreement" : "Set expectations", PairMessages.Array(blocks), submit: editing ? "Propose" : "Share",
+            privateMetadata: pair.Id.ToString(CultureInfo.InvariantCulture));
     }
 
     public async Task<SlackAck> HandleAsync(ViewSubmission submission, CancellationToken ct)
@@ -89,34 +96,12 @@ public sealed class KickoffModal(PairStore pairs, KickoffStore kickoffs, PairSch
         var proposal = pair with { Cadence = proposed, CadenceIsDefault = false, MeetingZoneId = zoneId, SessionMinutes = minutes };
         if (clashes.Find(proposal, now) is { } clash)
             return SlackAck.ViewError("time", PairClashes.Describe(clash, userId, clashes.NextFree(proposal, now), schedule.CadenceZone(proposal)));
-        kickoffs.Save(new KickoffAnswer
+        var answer = new KickoffAnswer
         {
             PairId = pair.Id, UserId = userId, Want = want, Ways = ways, SessionMinutes = minutes,
             Frequency = frequency, Day = day, At = at, ZoneId = zoneId, AnsweredAt = now,
-        });
-
-        var answers = kickoffs.ForPair(pair.Id);
-        var mentor = answers.FirstOrDefault(a => a.UserId == pair.MentorId);
-        var mentee = answers.FirstOrDefault(a => a.UserId == pair.MenteeId);
-        if (mentor is null || mentee is null)
-        {
-            var other = pair.OtherThan(userId);
-            return SlackAck.Empty.Then(ct2 => dms.TrySendAsync(userId,
-                $"Thanks! I'll show you both answers side by side once {PairMessages.Plain(other)} has answered too.", null, ct2));
-        }
-
-        // The mentee's choice stands (in a peer pair: the person the cadence is read for).
-        var agreed = mentee.Cadence;
-        var disagreed = mentor.Cadence != agreed;
-        var updated = pair with { Cadence = agreed, CadenceIsDefault = false, SessionMinutes = mentee.SessionMinutes, MeetingZoneId = mentee.ZoneId };
-        updated = updated with { NextCheckInUtc = updated.Status == PairStatus.Active ? schedule.NextAfter(updated, now) : null };
-        pairs.Replace(updated);
-        var (text, blocks) = PairMessages.SideBySide(updated, mentor, mentee, agreed, disagreed, updated.NextCheckInUtc, schedule.CadenceZone(updated));
-        return SlackAck.Empty.Then(async ct2 =>
-        {
-            await dms.TrySendAsync(updated.MentorId, text, blocks, ct2);
-            await dms.TrySendAsync(updated.MenteeId, text, blocks, ct2);
-            await calendar.SendSeriesAsync(updated, ct2);
-        });
+        };
+        kickoffs.Save(answer);
+        return agreements.Answered(pair, answer);
     }
 }

@@ -8,8 +8,8 @@ using MentorBot.Slack.Routing;
 namespace MentorBot.Features.Pairs;
 
 /// <summary>Buttons: accept/decline an invitation, open "Set expectations", confirm or cancel ending a pair.</summary>
-public sealed class PairActions(PairStore pairs, InvitationStore invitations, KickoffStore kickoffs, PairStarter starter, UserDirectory people,
-    SlackApiClient slack, SlackReplies replies, PairDms dms, TimeProvider time, ILogger<PairActions> logger) : IBlockActionHandler
+public sealed class PairActions(PairStore pairs, InvitationStore invitations, KickoffStore kickoffs, KickoffAgreements agreements, PairStarter starter,
+    UserDirectory people, SlackApiClient slack, SlackReplies replies, PairDms dms, TimeProvider time, ILogger<PairActions> logger) : IBlockActionHandler
 {
     public const string Prefix = "pair.";
     public const string Accept = "pair.accept";
@@ -22,6 +22,7 @@ public sealed class PairActions(PairStore pairs, InvitationStore invitations, Ki
     {
         var userId = actions.User.Id;
         var action = actions.Action;
+        if (action.ActionId == KickoffAgreements.Accept) return agreements.AcceptClicked(actions);
         if (!int.TryParse(action.Value, out var id))
         {
             logger.LogWarning("Pair action {ActionId} without a usable id", action.ActionId);
@@ -30,15 +31,28 @@ public sealed class PairActions(PairStore pairs, InvitationStore invitations, Ki
         return action.ActionId switch
         {
             Accept or Decline => Answer(actions, userId, id, accept: action.ActionId == Accept),
-            // Once both have answered, the agreement stands: a second press must not quietly change the cadence.
-            KickoffOpen when kickoffs.ForPair(id).Count >= 2 && pairs.Get(id) is { } agreed && agreed.Includes(userId) =>
-                replies.Tell(ReplyTarget.Of(actions), $"You both set expectations already, so your agreement stands. To change how often you meet, " +
-                    $"use `/mentor cadence {Mrkdwn.User(agreed.OtherThan(userId))} 2w on tuesday at 10:00` (or any rhythm you agree on)."),
-            KickoffOpen => await OpenAsync(actions, userId, id, pair => KickoffModal.View(pair, userId, kickoffs.Get(pair.Id, userId), people.ZoneOf(userId), people.ZoneOf(pair.OtherThan(userId)), people.ZoneOf(pair.MenteeId)), ct),
+            KickoffOpen => await OpenAsync(actions, userId, id, pair => KickoffView(pair, userId), ct),
             EndOpen => await OpenAsync(actions, userId, id, pair => EndPairModal.View(pair, userId), ct),
             EndKeep => SlackAck.Empty.Then(ct2 => ReplaceSourceAsync(actions, "Okay, nothing changed: your pair carries on.", ct2)),
             _ => SlackAck.Empty,
         };
+    }
+
+    /// <summary>
+    /// The kickoff modal as this person should see it: the other's proposal preselected (keep it to agree), or, after both
+    /// answered, the agreement ("Edit agreement": a change is proposed to the other, never applied silently).
+    /// </summary>
+    private System.Text.Json.Nodes.JsonObject KickoffView(Pair pair, string userId)
+    {
+        var other = pair.OtherThan(userId);
+        var agreement = kickoffs.AgreementOf(pair.Id);
+        var editing = kickoffs.Get(pair.Id, other) is not null && kickoffs.Get(pair.Id, userId) is not null;
+        var fromOther = agreement.ProposedBy == other ? agreement.Proposal : null;
+        var note = fromOther is not null
+            ? $"{PairText.Who(other)} proposed *{fromOther.Cadence.Describe()}*: it's preselected. Share it as it is to agree, or change it to propose another time."
+            : editing ? $"Change what you like. A new time goes to {PairText.Who(other)} to accept with one tap; until then your agreement stands." : null;
+        return KickoffModal.View(pair, userId, kickoffs.Get(pair.Id, userId), people.ZoneOf(userId), people.ZoneOf(other), people.ZoneOf(pair.MenteeId),
+            fromOther ?? agreement.Agreed, note, editing);
     }
 
     private SlackAck Answer(BlockActions actions, string userId, int invitationId, bool accept)

@@ -38,15 +38,19 @@ public static class PairMessages
             Blocks.Header("Meet your mentoring partner"),
             Blocks.Section($"You're now in a *{PairText.TypeName(pair.Type)}* pair with {other}: {PairText.Role(pair, viewerId)}." +
                 (introduction is { Length: > 0 } why ? $"\n_Why you two:_ {Mrkdwn.Escape(Mrkdwn.Truncate(why, 500))}" : "")),
-            Blocks.Section($"A good start is agreeing on what you both want, how you'll talk and how often. Press *Set expectations*; when you've both answered I'll show you both answers side by side and set your check-in cadence. {first}",
+            Blocks.Section($"A good start is agreeing on what you both want, how you'll talk and how often. Press *Set expectations*: the first answer proposes a time, the other person keeps it or proposes another, and I show you both answers side by side. {first}",
                 Blocks.Button("Set expectations", PairActions.KickoffOpen, pair.Id.ToString(), "primary")),
             Blocks.Context("Manage this pair any time: `/mentor pairs`, `/mentor cadence`, `/mentor pause`, `/mentor end`."),
         };
         return ($"You're now paired with {Plain(pair.OtherThan(viewerId))} ({PairText.TypeName(pair.Type)})", Array(blocks));
     }
 
-    public static (string Text, JsonArray Blocks) SideBySide(Pair pair, KickoffAnswer mentor, KickoffAnswer mentee, Cadence agreed, bool disagreed, DateTimeOffset? next,
-        TimeZoneInfo? meetingZone = null)
+    /// <summary>
+    /// Both answers side by side, to each of the two: the agreed meeting, or the proposal waiting for one tap (the
+    /// copy of the person who must confirm carries the Accept button).
+    /// </summary>
+    public static (string Text, JsonArray Blocks) SideBySide(Pair pair, string viewerId, KickoffAnswer mentor, KickoffAnswer mentee, KickoffAgreement agreement,
+        DateTimeOffset? next, Func<MeetingTerms, Pair, string> zoneName)
     {
         string Col(KickoffAnswer a, string value) => $"*{PairText.Who(a.UserId)}*\n{value}";
         var blocks = new List<JsonObject>
@@ -59,13 +63,69 @@ public static class PairMessages
             Blocks.Section("*How often*"),
             Blocks.Fields(Col(mentor, mentor.Cadence.Describe() + ZoneOf(mentor)), Col(mentee, mentee.Cadence.Describe() + ZoneOf(mentee))),
         };
-        var where = meetingZone is null ? "" : $" ({MeetingFit.Short(meetingZone)} time)";
-        var chosen = disagreed
-            ? $"You chose different rhythms, so {PairText.Who(mentee.UserId)}'s choice stands: *{agreed.Describe()}{where}*. Either of you can change it with `/mentor cadence`."
-            : $"You agree: *{agreed.Describe()}{where}*.";
-        if (next is { } at) chosen += $" Next check-in: {Mrkdwn.Date(at)}.";
-        blocks.Add(Blocks.Section(chosen));
-        return ($"Your expectations with {Plain(mentor.UserId)} and {Plain(mentee.UserId)} are set: {agreed.Describe()}", Array(blocks));
+        string text;
+        if (agreement.Agreed is { } agreed)
+        {
+            var line = $"You agree: *{Terms(agreed, zoneName(agreed, pair))}*." + (next is { } at ? $" Next check-in: {Mrkdwn.Date(at)}." : "");
+            blocks.Add(Blocks.Section(line));
+            text = $"You and {Plain(pair.OtherThan(viewerId))} agree: {agreed.Cadence.Describe()}";
+        }
+        else if (agreement is { Proposal: { } proposal, ProposedBy: { } by })
+        {
+            var proposed = Terms(proposal, zoneName(proposal, pair));
+            if (by == viewerId)
+                blocks.Add(Blocks.Section($"You proposed *{proposed}*. {PairText.Who(pair.OtherThan(viewerId))} confirms it with one tap; until then the programme default applies."));
+            else
+                blocks.Add(Blocks.Section($"{PairText.Who(by)} proposes *{proposed}*. Accept it with one tap, or press *Edit agreement* in your kickoff message to propose another time.",
+                    Blocks.Button("Accept", KickoffAgreements.Accept, AcceptValue(pair, agreement.Version), "primary")));
+            text = by == viewerId ? $"You proposed {proposal.Cadence.Describe()} to {Plain(pair.OtherThan(viewerId))}"
+                : $"{Plain(by)} proposes {proposal.Cadence.Describe()}: accept with one tap";
+        }
+        else
+        {
+            text = "Your expectations, side by side";
+        }
+        return (text, Array(blocks));
+    }
+
+    /// <summary>"Edit agreement" proposed a change: the other person sees before and after, and accepts with one tap.</summary>
+    public static (string Text, JsonArray Blocks) ChangeProposed(Pair pair, string recipient, MeetingTerms proposal, MeetingTerms current, int version, string zone)
+    {
+        var by = pair.OtherThan(recipient);
+        var blocks = new List<JsonObject>
+        {
+            Blocks.Section($":calendar: {PairText.Who(by)} proposes a new meeting time: *{Terms(proposal, zone)}* (now: {current.Cadence.Describe()}).",
+                Blocks.Button("Accept", KickoffAgreements.Accept, AcceptValue(pair, version), "primary")),
+            Blocks.Context("Nothing changes until you accept. To suggest something else, press Edit agreement in your kickoff message."),
+        };
+        return ($"{Plain(by)} proposes a new meeting time: {proposal.Cadence.Describe()}", Array(blocks));
+    }
+
+    private static string AcceptValue(Pair pair, int version) => $"{pair.Id}:{version}";
+
+    /// <summary>"every week on Monday at 10:00 (Amsterdam time), 30 min".</summary>
+    public static string Terms(MeetingTerms terms, string zone) => $"{terms.Cadence.Describe()} ({zone} time), {terms.SessionMinutes} min";
+
+    /// <summary>The kickoff DM once both answered: its button is "Edit agreement".</summary>
+    public static (string Text, JsonArray Blocks) KickoffAgreed(Pair pair, string viewerId) =>
+        ($"Your kickoff with {Plain(pair.OtherThan(viewerId))}", Array(
+        [
+            Blocks.Header("Meet your mentoring partner"),
+            Blocks.Section($"You and {PairText.Who(pair.OtherThan(viewerId))} have both set expectations. To change when or how long you meet, propose it here; it changes once you both agree.",
+                Blocks.Button("Edit agreement", PairActions.KickoffOpen, pair.Id.ToString())),
+        ]));
+
+    /// <summary>The one reminder to someone who has not set expectations two working days after the kickoff.</summary>
+    public static (string Text, JsonArray Blocks) KickoffReminder(Pair pair, string viewerId, KickoffAgreement agreement)
+    {
+        var other = PairText.Who(pair.OtherThan(viewerId));
+        var waiting = agreement.ProposedBy == pair.OtherThan(viewerId) ? $" {other} has answered and is waiting for you." : "";
+        return ($"A reminder: set expectations with {Plain(pair.OtherThan(viewerId))}", Array(
+        [
+            Blocks.Section($":wave: A friendly reminder: agree with {other} on what you both want and when you meet.{waiting} It takes two minutes.",
+                Blocks.Button("Set expectations", PairActions.KickoffOpen, pair.Id.ToString(), "primary")),
+            Blocks.Context("This is the only reminder."),
+        ]));
     }
 
     private static string ZoneOf(KickoffAnswer a) => a.ZoneId is { } id && People.UserDirectory.TryNamedZone(id, out var zone) ? $" ({MeetingFit.Short(zone)} time)" : "";

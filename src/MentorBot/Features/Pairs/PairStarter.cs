@@ -12,7 +12,7 @@ public sealed record PairStartResult(PairStartOutcome Outcome, Pair? Pair, strin
 /// Creates a pair after the checks every entry point shares (not oneself, a real active person, not already a pair),
 /// sets its first check-in and sends both people the kickoff DM.
 /// </summary>
-public sealed class PairStarter(PairStore pairs, UserDirectory people, ProgrammeSettingsStore settings, PairSchedule schedule,
+public sealed class PairStarter(PairStore pairs, KickoffStore kickoffs, UserDirectory people, ProgrammeSettingsStore settings, PairSchedule schedule,
     PairDms dms, TimeProvider time, ILogger<PairStarter> logger)
 {
     private readonly Lock _oneAtATime = new();
@@ -46,10 +46,14 @@ public sealed class PairStarter(PairStore pairs, UserDirectory people, Programme
         }
         logger.LogInformation("Pair {PairId} started by {StartedBy}", pair.Id, startedBy);
 
+        var programme = settings.Get();
         foreach (var person in new[] { pair.MentorId, pair.MenteeId })
         {
+            // One reminder, two working days from now in their own zone, unless they have answered by then.
+            kickoffs.ScheduleReminder(pair.Id, person, WorkingHours.WorkingDaysAfter(pair.StartedAt, 2, people.ZoneOf(person), programme));
             var (text, blocks) = PairMessages.Kickoff(pair, person, pair.NextCheckInUtc, introduction);
-            await dms.TrySendAsync(person, text, blocks, ct);
+            if (await dms.TrySendAsync(person, text, blocks, ct) is { } posted)
+                kickoffs.AddKickoffMessage(pair.Id, new PostedKickoff(person, posted.Channel, posted.Ts));
         }
         return new(PairStartOutcome.Started, pair,
             $"{PairText.Who(mentorId)} and {PairText.Who(menteeId)} are now a {PairText.TypeName(type)} pair. I've sent both a kickoff message to set expectations.");

@@ -55,8 +55,9 @@ public sealed class PairSummaries(PairStore pairs, PairSchedule schedule, Kickof
         {
             var lines = $"*{Capitalise(PairText.TypeName(pair.Type))}* with {PairText.Who(pair.OtherThan(userId))}: {PairText.Role(pair, userId)}\n" +
                         $"Cadence: {CadenceFor(pair, userId, now)}\nNext check-in: {NextFor(pair)}";
-            JsonObject? button = withButtons && kickoffs.Get(pair.Id, userId) is null
-                ? Blocks.Button("Set expectations", PairActions.KickoffOpen, pair.Id.ToString())
+            JsonObject? button = !withButtons ? null
+                : kickoffs.Get(pair.Id, userId) is null ? Blocks.Button("Set expectations", PairActions.KickoffOpen, pair.Id.ToString())
+                : kickoffs.Get(pair.Id, pair.OtherThan(userId)) is not null ? Blocks.Button("Edit agreement", PairActions.KickoffOpen, pair.Id.ToString())
                 : null;
             blocks.Add(Blocks.Section(lines, button));
             blocks.AddRange(cards.Render(pair, now)); // the same card both people see

@@ -41,7 +41,7 @@ public sealed class PairsPersonalData(PairStore pairs, InvitationStore invitatio
 
     public int Forget(string userId)
     {
-        var changed = invitations.DeleteInvolving(userId) + kickoffs.DeleteBy(userId) + pulses.DeleteBy(userId);
+        var changed = invitations.DeleteInvolving(userId) + kickoffs.DeleteBy(userId, pairs.EverFor(userId).Select(p => p.Id)) + pulses.DeleteBy(userId);
         var now = time.GetUtcNow();
         foreach (var pair in pairs.EverFor(userId))
         {

@@ -11,6 +11,7 @@ public static class PairsFeature
     {
         services.AddSingleton<InvitationStore>();
         services.AddSingleton<KickoffStore>();
+        services.AddSingleton<KickoffAgreements>();
         services.AddSingleton<PairSchedule>();
         services.AddSingleton<PairDms>();
         services.AddSingleton<PairCalendar>();

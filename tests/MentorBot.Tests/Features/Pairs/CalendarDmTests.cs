@@ -19,6 +19,7 @@ public class CalendarDmTests : IAsyncLifetime
         var pair = await PairAsync(_app);
         await _app.InteractAsync(Interactions.Submit(Mentor, KickoffModal.CallbackId, KickoffValues("Grow", "Weekly", "Monday", "10:00", "video"), pair.Id.ToString()));
         await _app.InteractAsync(Interactions.Submit(Mentee, KickoffModal.CallbackId, KickoffValues("Learn", "EveryTwoWeeks", "Tuesday", "09:30", "video"), pair.Id.ToString()));
+        await AcceptProposalAsync(_app, Mentor); // the mentee's other time, confirmed with one tap
         return pair;
     }
 

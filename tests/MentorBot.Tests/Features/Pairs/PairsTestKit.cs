@@ -62,5 +62,21 @@ public static class PairsTestKit
         ["time"] = new JsonObject { ["type"] = "timepicker", ["action_id"] = "value", ["selected_time"] = time },
     };
 
+    /// <summary>The "In whose time zone is that time?" choice (the modal asks it when the two live in different zones).</summary>
+    public static Dictionary<string, JsonObject> WithZone(Dictionary<string, JsonObject> values, string zoneId)
+    {
+        values["zone"] = Interactions.SelectValue(zoneId, type: "radio_buttons");
+        return values;
+    }
+
+    /// <summary>The one tap on the newest "Accept" (a proposed meeting time) in <paramref name="user"/>'s DMs.</summary>
+    public static async Task<HttpResponseMessage> AcceptProposalAsync(TestApp app, string user)
+    {
+        await app.Slack.WaitForCallAsync("chat.postMessage",
+            c => c.Arg("channel") == FakeSlackApi.DmOf(user) && Support.Buttons.ValueOf(c, KickoffAgreements.Accept) is not null);
+        var value = app.Slack.DmsTo(user).Select(c => Support.Buttons.ValueOf(c, KickoffAgreements.Accept)).Last(v => v is not null)!;
+        return await app.InteractAsync(Interactions.ButtonClick(user, KickoffAgreements.Accept, value));
+    }
+
     public static DateTimeOffset Utc(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);
 }
