@@ -53,3 +53,60 @@ public class ShutdownTests(ITestOutputHelper output)
         }
     }
 }
+
+/// <summary>
+/// Issue 17 point 5 on the real built app in a child process: 200 prompts due at once, SIGTERM in the middle of the
+/// burst (as docker stop and every deploy send), a restart, and every prompt delivered exactly once.
+/// </summary>
+[Trait(Tier.Name, Tier.Host)]
+public class GracefulStopBurstTests(ITestOutputHelper output) : FakeSlackAndDatabase
+{
+    private const int Pairs = 200;
+
+    [Fact]
+    public async Task SigtermMidBurstOf200Prompts_ThenARestart_DeliversEveryPromptExactlyOnce()
+    {
+        // Seeded in-process on the same file: 200 pairs whose session ended ten minutes ago, working hours all day.
+        var now = DateTimeOffset.UtcNow;
+        await using (var seed = await TestApp.StartAsync(Slack, Db, new FakeTimeProvider(now)))
+        {
+            var settings = seed.Get<MentorBot.Programme.ProgrammeSettingsStore>();
+            settings.Save(settings.Get() with { WorkingDays = Enum.GetValues<DayOfWeek>(), WorkdayStart = new TimeOnly(0, 0), WorkdayEnd = new TimeOnly(23, 59) });
+            var pairs = seed.Get<MentorBot.Features.Pairs.PairStore>();
+            for (var i = 0; i < Pairs; i++)
+            {
+                var pair = StartPair(seed, mentor: $"UMB{i:000}", mentee: $"UEB{i:000}");
+                pairs.Replace(pair with { NextCheckInUtc = now - TimeSpan.FromMinutes(40) });
+            }
+        }
+
+        var settingsOn = new Dictionary<string, string> { ["Nudges__Enabled"] = "true", ["Nudges__TickSeconds"] = "1" };
+        Slack.Delay("chat.postMessage", TimeSpan.FromMilliseconds(25)); // a burst that takes seconds, so the stop lands inside it
+        int atStop;
+        await using (var bot = await BotProcess.StartAsync(Db.Path, Slack, settings: settingsOn))
+        {
+            await Slack.WaitForCallsAsync("chat.postMessage", Pairs / 4, IsPrompt, TimeSpan.FromSeconds(60));
+            bot.Terminate();
+            Assert.True(await bot.WaitForExitAsync(TimeSpan.FromSeconds(30)), "no exit within the shutdown timeout:\n" + bot.Output);
+            Assert.Equal(0, bot.ExitCode);
+            atStop = Slack.Calls("chat.postMessage").Count(IsPrompt);
+        }
+        Assert.InRange(atStop, Pairs / 4, Pairs - 1); // the stop really came mid-burst
+
+        Slack.Delay("chat.postMessage", TimeSpan.Zero);
+        await using (var restarted = await BotProcess.StartAsync(Db.Path, Slack, settings: settingsOn))
+        {
+            await Slack.WaitForCallsAsync("chat.postMessage", Pairs, IsPrompt, TimeSpan.FromSeconds(60));
+            await Task.Delay(TimeSpan.FromSeconds(3)); // a few more ticks: nothing else may follow
+            Assert.DoesNotContain("may arrive twice", restarted.Output);
+        }
+
+        var perMentor = Slack.Calls("chat.postMessage").Where(IsPrompt).GroupBy(c => c.Arg("channel")).ToDictionary(g => g.Key!, g => g.Count());
+        var duplicates = perMentor.Values.Sum(n => n - 1);
+        output.WriteLine($"prompts due: {Pairs}; sent before SIGTERM: {atStop}; delivered: {perMentor.Count}; duplicates: {duplicates}");
+        Assert.Equal(Pairs, perMentor.Count);
+        Assert.Equal(0, duplicates);
+    }
+
+    private static bool IsPrompt(SlackCall call) => (call.Arg("text") ?? "").StartsWith(PromptText, StringComparison.Ordinal);
+}
