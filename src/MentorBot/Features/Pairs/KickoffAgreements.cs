@@ -16,7 +16,7 @@ public enum KickoffOutcome { FirstProposal, Agreed, Proposed, Unchanged }
 /// proposes others, which the first confirms with one tap. Later, "Edit agreement" proposes a change the other accepts
 /// the same way, so neither person changes the meeting silently. Until the first agreement the programme default applies.
 /// </summary>
-public sealed class KickoffAgreements(KickoffStore kickoffs, PairStore pairs, PairSchedule schedule, PairDms dms, PairCalendar calendar,
+public sealed class KickoffAgreements(KickoffStore kickoffs, PairStore pairs, PairSchedule schedule, PairSummaries summaries, PairDms dms, PairCalendar calendar,
     SlackApiClient slack, SlackReplies replies, TimeProvider time, ILogger<KickoffAgreements> logger)
 {
     public const string Accept = "pair.agreement.accept";
@@ -71,7 +71,7 @@ public sealed class KickoffAgreements(KickoffStore kickoffs, PairStore pairs, Pa
             case KickoffOutcome.Proposed:
                 return SlackAck.Empty.Then(async ct =>
                 {
-                    var (text, blocks) = PairMessages.ChangeProposed(pair, other, terms, agreement.Agreed!, agreement.Version, ZoneName(terms, pair));
+                    var (text, blocks) = PairMessages.ChangeProposed(pair, other, Said(terms, pair, other), Said(agreement.Agreed!, pair, other), agreement.Version);
                     await dms.TrySendAsync(other, text, blocks, ct);
                     await dms.TrySendAsync(me, $"Sent: {PairMessages.Plain(other)} confirms your new time with one tap. Until then you keep meeting as agreed.", null, ct);
                 });
@@ -103,7 +103,7 @@ public sealed class KickoffAgreements(KickoffStore kickoffs, PairStore pairs, Pa
         var agreed = Apply(pair, accepted, now);
         return SlackAck.Empty.Then(async ct =>
         {
-            await replies.ReplaceAsync(ReplyTarget.Of(actions), "Accepted.", PairMessages.Array([Blocks.Section($":handshake: You accepted: *{PairMessages.Terms(accepted, ZoneName(accepted, pair))}*.")]), ct);
+            await replies.ReplaceAsync(ReplyTarget.Of(actions), "Accepted.", PairMessages.Array([Blocks.Section($":handshake: You accepted: *{Said(accepted, pair, user)}*.")]), ct);
             if (before.Agreed is null) await SideBySideAsync(agreed, agreement, ct);
             else await AgreedChangeAsync(agreed, user, accepted, ct);
             await EditButtonsAsync(agreed, agreement, ct);
@@ -126,7 +126,7 @@ public sealed class KickoffAgreements(KickoffStore kickoffs, PairStore pairs, Pa
         if (answers.FirstOrDefault(a => a.UserId == pair.MentorId) is not { } mentor || answers.FirstOrDefault(a => a.UserId == pair.MenteeId) is not { } mentee) return;
         foreach (var person in new[] { pair.MentorId, pair.MenteeId })
         {
-            var (text, blocks) = PairMessages.SideBySide(pair, person, mentor, mentee, agreement, pair.NextCheckInUtc, ZoneName);
+            var (text, blocks) = PairMessages.SideBySide(pair, person, mentor, mentee, agreement, pair.NextCheckInUtc, terms => Said(terms, pair, person));
             await dms.TrySendAsync(person, text, blocks, ct);
         }
     }
@@ -137,7 +137,7 @@ public sealed class KickoffAgreements(KickoffStore kickoffs, PairStore pairs, Pa
         foreach (var person in new[] { pair.MentorId, pair.MenteeId })
         {
             var who = person == acceptedBy ? "You" : PairText.Who(acceptedBy);
-            var line = $":handshake: {who} accepted the change: you and {PairText.Who(pair.OtherThan(person))} now meet *{PairMessages.Terms(terms, ZoneName(terms, pair))}*.{next}";
+            var line = $":handshake: {who} accepted the change: you and {PairText.Who(pair.OtherThan(person))} now meet *{Said(terms, pair, person)}*.{next}";
             await dms.TrySendAsync(person, $"Your meeting with {PairMessages.Plain(pair.OtherThan(person))} changed.", PairMessages.Array([Blocks.Section(line)]), ct);
         }
     }
@@ -153,8 +153,16 @@ public sealed class KickoffAgreements(KickoffStore kickoffs, PairStore pairs, Pa
         }
     }
 
-    private string ZoneName(MeetingTerms terms, Pair pair) =>
-        MeetingFit.Short(UserDirectory.TryNamedZone(terms.ZoneId, out var zone) ? zone : schedule.CadenceZone(pair));
+    /// <summary>The terms as <paramref name="viewerId"/> reads them: "Mondays 09:30 your time (15:30 for @samira), 30 min".</summary>
+    private string Said(MeetingTerms terms, Pair pair, string viewerId)
+    {
+        var meeting = pair with
+        {
+            Cadence = terms.Cadence, CadenceIsDefault = false, MeetingZoneId = terms.ZoneId, SessionMinutes = terms.SessionMinutes, NextCheckInUtc = null,
+            Status = PairStatus.Active, PausedUntil = null,
+        };
+        return $"{summaries.CadenceFor(meeting, viewerId, time.GetUtcNow())}, {terms.SessionMinutes} min";
+    }
 }
 
 /// <summary>One reminder, once, two working days after the kickoff, to a person who has not set expectations yet.</summary>

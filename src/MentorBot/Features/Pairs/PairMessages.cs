@@ -50,7 +50,7 @@ public static class PairMessages
     /// copy of the person who must confirm carries the Accept button).
     /// </summary>
     public static (string Text, JsonArray Blocks) SideBySide(Pair pair, string viewerId, KickoffAnswer mentor, KickoffAnswer mentee, KickoffAgreement agreement,
-        DateTimeOffset? next, Func<MeetingTerms, Pair, string> zoneName)
+        DateTimeOffset? next, Func<MeetingTerms, string> said)
     {
         string Col(KickoffAnswer a, string value) => $"*{PairText.Who(a.UserId)}*\n{value}";
         var blocks = new List<JsonObject>
@@ -66,13 +66,13 @@ public static class PairMessages
         string text;
         if (agreement.Agreed is { } agreed)
         {
-            var line = $"You agree: *{Terms(agreed, zoneName(agreed, pair))}*." + (next is { } at ? $" Next check-in: {Mrkdwn.Date(at)}." : "");
+            var line = $"You agree: *{said(agreed)}*." + (next is { } at ? $" Next check-in: {Mrkdwn.Date(at)}." : "");
             blocks.Add(Blocks.Section(line));
             text = $"You and {Plain(pair.OtherThan(viewerId))} agree: {agreed.Cadence.Describe()}";
         }
         else if (agreement is { Proposal: { } proposal, ProposedBy: { } by })
         {
-            var proposed = Terms(proposal, zoneName(proposal, pair));
+            var proposed = said(proposal);
             if (by == viewerId)
                 blocks.Add(Blocks.Section($"You proposed *{proposed}*. {PairText.Who(pair.OtherThan(viewerId))} confirms it with one tap; until then the programme default applies."));
             else
@@ -89,22 +89,19 @@ public static class PairMessages
     }
 
     /// <summary>"Edit agreement" proposed a change: the other person sees before and after, and accepts with one tap.</summary>
-    public static (string Text, JsonArray Blocks) ChangeProposed(Pair pair, string recipient, MeetingTerms proposal, MeetingTerms current, int version, string zone)
+    public static (string Text, JsonArray Blocks) ChangeProposed(Pair pair, string recipient, string proposal, string current, int version)
     {
         var by = pair.OtherThan(recipient);
         var blocks = new List<JsonObject>
         {
-            Blocks.Section($":calendar: {PairText.Who(by)} proposes a new meeting time: *{Terms(proposal, zone)}* (now: {current.Cadence.Describe()}).",
+            Blocks.Section($":calendar: {PairText.Who(by)} proposes a new meeting time: *{proposal}* (now: {current}).",
                 Blocks.Button("Accept", KickoffAgreements.Accept, AcceptValue(pair, version), "primary")),
             Blocks.Context("Nothing changes until you accept. To suggest something else, press Edit agreement in your kickoff message."),
         };
-        return ($"{Plain(by)} proposes a new meeting time: {proposal.Cadence.Describe()}", Array(blocks));
+        return ($"{Plain(by)} proposes a new meeting time", Array(blocks));
     }
 
     private static string AcceptValue(Pair pair, int version) => $"{pair.Id}:{version}";
-
-    /// <summary>"every week on Monday at 10:00 (Amsterdam time), 30 min".</summary>
-    public static string Terms(MeetingTerms terms, string zone) => $"{terms.Cadence.Describe()} ({zone} time), {terms.SessionMinutes} min";
 
     /// <summary>The kickoff DM once both answered: its button is "Edit agreement".</summary>
     public static (string Text, JsonArray Blocks) KickoffAgreed(Pair pair, string viewerId) =>

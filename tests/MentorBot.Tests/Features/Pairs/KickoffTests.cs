@@ -59,7 +59,7 @@ public class KickoffTests : IAsyncLifetime
         await SubmitAsync(Mentor, pair, WithZone(KickoffValues("a", "MonthlyNthWeekday", "Friday", "15:00", "huddle"), "Europe/Amsterdam"));
         await SubmitAsync(Mentee, pair, WithZone(KickoffValues("b", "MonthlyNthWeekday", "Friday", "15:00", "huddle"), "Europe/Amsterdam"));
         var dm = await DmAsync(_app, Mentee, "Your expectations, side by side");
-        Assert.Contains("You agree: *monthly on the first Friday at 15:00 (Amsterdam time), 30 min*", Read(dm));
+        Assert.Contains("You agree: *monthly on the first Friday at 15:00 Amsterdam time, that is 09:00 your time (15:00 for <@UMENTOR>), 30 min*", Read(dm)); // in the reader's time
         Assert.False(Current(_app).CadenceIsDefault);
         Assert.Equal("Europe/Amsterdam", Current(_app).MeetingZoneId);
     }
@@ -80,7 +80,7 @@ public class KickoffTests : IAsyncLifetime
             Assert.Contains("Learn to run design reviews", Read(dm));
             Assert.Contains("Slack DM, in person, 30 min", Read(dm));
         }
-        Assert.Contains("<@UMENTEE> proposes *every 2 weeks on Tuesday at 09:30 (New York time), 30 min*", Read(mentorsCopy));
+        Assert.Contains("<@UMENTEE> proposes *every 2 weeks, Tuesdays 15:30 your time (09:30 for <@UMENTEE>), 30 min*", Read(mentorsCopy));
         Assert.Contains("You proposed", Read(menteesCopy));
         Assert.Null(Support.Buttons.ValueOf(menteesCopy, KickoffAgreements.Accept)); // only the other person confirms
         Assert.True(Current(_app).CadenceIsDefault); // nothing changes silently
@@ -115,7 +115,7 @@ public class KickoffTests : IAsyncLifetime
         Assert.Null(await SubmitAsync(Mentee, pair, WithZone(KickoffValues("b", "Weekly", "Wednesday", "15:00", "video"), "Europe/Amsterdam")));
 
         var proposal = await DmAsync(_app, Mentor, "proposes a new meeting time");
-        Assert.Contains("*every week on Wednesday at 15:00 (Amsterdam time), 30 min* (now: every week on Monday at 15:00)", Read(proposal));
+        Assert.Contains("*Wednesdays 15:00 your time (09:00 for <@UMENTEE>), 30 min* (now: Mondays 15:00 your time (09:00 for <@UMENTEE>), 30 min)", Read(proposal));
         await DmAsync(_app, Mentee, "confirms your new time with one tap");
         Assert.Equal(agreed, Current(_app).Cadence);
 
