@@ -26,6 +26,7 @@ public static class FeatureServices
         services.AddSingleton<PairStore>();
         services.AddSingleton<GoalStore>();
         services.AddSingleton<ProgrammeSettingsStore>();
+        services.AddSingleton<ProactiveDms>();
 
         GoalsFeature.Services(services, configuration);
         PairsFeature.Services(services, configuration);

@@ -26,6 +26,9 @@ public sealed record ProgrammeSettings
     /// <summary>At most this many reminders for one unanswered check-in prompt.</summary>
     public int MaxReminders { get; init; } = 1;
 
+    /// <summary>"Pause all nudges": no proactive DM goes out while set; everything waits, and resumes on release.</summary>
+    public bool NudgesPaused { get; init; }
+
     /// <summary>How /mentor match proposes pairs (/mentor match settings).</summary>
     public MatchSettings Matching { get; init; } = new();
 }

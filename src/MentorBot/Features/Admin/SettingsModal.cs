@@ -39,6 +39,8 @@ public sealed class SettingsModal(Admins admins, ProgrammeSettingsStore settings
     private static readonly DayOfWeek[] Week =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 
+    public const string PauseAll = "pause_all";
+
     public static JsonObject Build(ProgrammeSettings s)
     {
         // Fresh option objects per element: a JSON node can only have one parent.
@@ -61,6 +63,8 @@ public sealed class SettingsModal(Admins admins, ProgrammeSettingsStore settings
                 {
                     0 => "No reminders", 1 => "At most 1 reminder", _ => $"At most {n} reminders",
                 }, n.ToString(CultureInfo.InvariantCulture))), s.MaxReminders.ToString(CultureInfo.InvariantCulture))),
+            Blocks.Input("nudges", "Nudges", Blocks.Checkboxes("value", [Blocks.Option("Pause all nudges", PauseAll)], s.NudgesPaused ? [PauseAll] : null),
+                optional: true, hint: "For an incident or a holiday shutdown: no prompts, reminders or notices go out, nothing is lost, and everything resumes when you untick it."),
             Blocks.Context("Changes apply to new pairs and to pairs still on the default cadence; pairs with their own schedule keep it."));
         return Views.Modal(CallbackId, "Programme settings", blocks, submit: "Save");
     }
@@ -106,11 +110,14 @@ public sealed class SettingsModal(Admins admins, ProgrammeSettingsStore settings
             WorkingDays = Week.Where(workingDays.Contains).ToArray(),
             PrepLead = lead.Lead,
             MaxReminders = reminders,
+            NudgesPaused = state["nudges"]?.SelectedOptions?.Any(o => o.Value == PauseAll) == true,
         });
+        if (saved.NudgesPaused) logger.LogWarning("Admin {UserId} paused all nudges", submission.User.Id);
         logger.LogInformation("Admin {UserId} saved programme settings", submission.User.Id);
         return SlackAck.ViewUpdate(Views.Modal(CallbackId, "Programme settings", new JsonArray(
             Blocks.Section($"✅ Saved. Pairs on the default now meet *{saved.DefaultCadence.Describe()}*, inside " +
-                           $"{saved.WorkdayStart:HH:mm}–{saved.WorkdayEnd:HH:mm} on {string.Join(", ", saved.WorkingDays.Select(w => w.ToString()[..3]))}.")),
+                           $"{saved.WorkdayStart:HH:mm}–{saved.WorkdayEnd:HH:mm} on {string.Join(", ", saved.WorkingDays.Select(w => w.ToString()[..3]))}." +
+                           (saved.NudgesPaused ? "\n:double_vertical_bar: *All nudges are paused.* Nothing is lost: untick it here to send what waits." : ""))),
             submit: null, close: "Done"));
     }
 

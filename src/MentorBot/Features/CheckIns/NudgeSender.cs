@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using MentorBot.Features.Goals;
 using MentorBot.Features.Pairs;
+using MentorBot.Programme;
 using MentorBot.Scheduling;
 using MentorBot.Slack.Api;
 
@@ -18,6 +19,7 @@ public sealed class NudgeSender(
     PairStore pairs,
     PairPauses pauses,
     GoalStore goals,
+    ProactiveDms quiet,
     SlackApiClient slack,
     ILogger<NudgeSender> logger) : IPeriodicJob
 {
@@ -34,7 +36,8 @@ public sealed class NudgeSender(
     {
         if (now < _rateLimitedUntil) return;
         var spent = Stopwatch.StartNew();
-        while (spent.Elapsed < Budget && !ct.IsCancellationRequested)
+        // "Pause all nudges": the outbox keeps everything until an admin releases it.
+        while (!quiet.Paused && spent.Elapsed < Budget && !ct.IsCancellationRequested)
         {
             var batch = store.Queue(now, Batch);
             if (batch.Count == 0) break;
@@ -116,6 +119,20 @@ public sealed class NudgeSender(
         if (content is null)
         {
             store.UpdateNudge(nudge with { Status = NudgeStatus.Skipped, QueueAt = null, Error = reason });
+            return true;
+        }
+        // At most two proactive DMs a day for one person: the rest waits for their next working day. Counted on the first
+        // attempt only: a retry (after a 5xx, or a stop mid-send) is the same DM.
+        if (nudge.Attempts == 0 && quiet.Take(nudge.RecipientId, now) is { } later)
+        {
+            store.UpdateNudge(nudge with { QueueAt = later, Error = "daily_limit" });
+            return true;
+        }
+        if (quiet.DryRun)
+        {
+            // Who, what and when only: the text may hold private goals or notes, which never go to a log.
+            logger.LogInformation("Dry run: would DM a {Kind} to {UserId} for pair {PairId} ({Blocks} blocks)", nudge.Kind, nudge.RecipientId, nudge.PairId, content.Blocks.Count);
+            store.UpdateNudge(nudge with { Status = NudgeStatus.Skipped, QueueAt = null, Error = "dry_run" });
             return true;
         }
 

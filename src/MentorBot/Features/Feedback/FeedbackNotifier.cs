@@ -1,4 +1,5 @@
 using MentorBot.Features.Pairs;
+using MentorBot.Programme;
 using MentorBot.Slack.Api;
 
 namespace MentorBot.Features.Feedback;
@@ -7,7 +8,7 @@ namespace MentorBot.Features.Feedback;
 /// Sends the notices stored on requests. Each notice is marked sent only after Slack took it, so a crash in between
 /// repeats at most that one DM (logged) and never loses it. Called right after an ack and on every scheduler tick.
 /// </summary>
-public sealed class FeedbackNotifier(FeedbackStore store, PairStore pairs, SlackApiClient slack, TimeProvider time, ILogger<FeedbackNotifier> logger)
+public sealed class FeedbackNotifier(FeedbackStore store, PairStore pairs, ProactiveDms quiet, SlackApiClient slack, TimeProvider time, ILogger<FeedbackNotifier> logger)
 {
     private const int MaxAttempts = 8;
     // One sender per request at a time (the follow-up and a tick may both reach it); the second waits, then re-reads.
@@ -61,6 +62,22 @@ public sealed class FeedbackNotifier(FeedbackStore store, PairStore pairs, Slack
         {
             store.Change(request.Id, r => r.WithNoticeChanged(notice.Id, n => n with { FailedReason = "no_longer_needed" }));
             return true;
+        }
+        // The notices MentorBot sends on its own (not a person's ask or answer) follow the quiet rules.
+        if (notice.Kind is NoticeKind.Reminder or NoticeKind.SnoozeReturn or NoticeKind.Expired)
+        {
+            if (quiet.Paused) return true; // stays open: it goes out once an admin releases the pause
+            if (notice.Attempts == 0 && quiet.Take(notice.To, now) is { } later)
+            {
+                store.Change(request.Id, r => r.WithNoticeChanged(notice.Id, n => n with { NotBefore = later }));
+                return true;
+            }
+            if (quiet.DryRun)
+            {
+                logger.LogInformation("Dry run: would DM a {Kind} notice of feedback {RequestId} to {UserId}", notice.Kind, request.Id, notice.To);
+                store.Change(request.Id, r => r.WithNoticeChanged(notice.Id, n => n with { FailedReason = "dry_run" }));
+                return true;
+            }
         }
         try
         {
