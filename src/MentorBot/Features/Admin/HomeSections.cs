@@ -15,7 +15,8 @@ public sealed class WelcomeHomeSection(SignUpStore signUps, PairStore pairs, Pro
     {
         var s = settings.Get();
         var mine = signUps.Of(userId);
-        var blocks = new List<JsonObject> { Blocks.Header(s.ProgrammeName) };
+        // The Messages tab is read-only (the manifest): the top line says how to reach MentorBot instead.
+        var blocks = new List<JsonObject> { Blocks.Header(s.ProgrammeName), Blocks.Context(ReachMe) };
         if (mine.Count == 0 && pairs.CurrentFor(userId).Count == 0)
         {
             blocks.Add(Blocks.Section(
@@ -27,8 +28,20 @@ public sealed class WelcomeHomeSection(SignUpStore signUps, PairStore pairs, Pro
         foreach (var signUp in mine.Where(x => x.Status == SignUpStatus.Waiting))
             blocks.Add(Blocks.Context(signUp.Role == SignUpRole.Mentor
                 ? $"You're signed up to mentor (up to {signUp.Capacity}). An admin will pair you."
-                : "You're signed up as a mentee. An admin will pair you with a mentor soon."));
+                : WaitingLine(userId)));
         return Task.FromResult<IReadOnlyList<JsonObject>>(blocks);
+    }
+
+    public const string ReachMe = "Talk to me with `/mentor` (start with `/mentor help`) and `/goal`, in any channel or here. I send you DMs; typing to me here isn't read.";
+
+    /// <summary>The truth about a waiting mentee's chances: their place in the queue, and whether any mentor has room.</summary>
+    private string WaitingLine(string userId)
+    {
+        var place = signUps.WaitingMentees().Select(w => w.UserId).ToList().IndexOf(userId) + 1;
+        var mentors = signUps.Mentors();
+        return mentors.Count == 0 || mentors.All(m => m.IsFull)
+            ? $"All mentors are full right now; you're on the waiting list, number {place}. I'll DM you when you're paired."
+            : $"You're signed up as a mentee: number {place} on the waiting list. An admin pairs people from it; I'll DM you when it's your turn.";
     }
 }
 

@@ -30,6 +30,26 @@ public class AppHomeTests
     }
 
     [Fact]
+    public async Task AWaitingMentee_IsToldTheTruth_TheirPlace_AndWhetherAnyMentorHasRoom()
+    {
+        await using var app = await StartAsync();
+        var now = app.Time.GetUtcNow();
+        var signUps = app.Get<SignUpStore>();
+        signUps.Save("UFIRST", SignUpRole.Mentee, "design", 0, now);
+        signUps.Save("USECOND", SignUpRole.Mentee, "design", 0, now + TimeSpan.FromMinutes(1));
+        signUps.Save("UMENTORX", SignUpRole.Mentor, "design", 1, now);
+
+        var withRoom = await app.OpenHomeAsync("USECOND");
+        Assert.Contains("number 2 on the waiting list", withRoom.Visible);
+        Assert.Contains(WelcomeHomeSection.ReachMe, Readable(withRoom.Visible)); // how to reach MentorBot, at the top
+
+        app.AddPair("UMENTORX", "UOTHER", PairType.Mentoring); // the only mentor is now full
+        var full = await app.OpenHomeAsync("USECOND");
+        Assert.Contains("All mentors are full right now; you're on the waiting list, number 2", Readable(full.Visible));
+        Assert.DoesNotContain("An admin will pair you with a mentor soon", full.Visible);
+    }
+
+    [Fact]
     public async Task MessagesTab_PublishesNothing()
     {
         await using var app = await StartAsync();
