@@ -40,7 +40,7 @@ public sealed class WelcomeHomeSection(SignUpStore signUps, PairStore pairs, Pro
         var place = signUps.WaitingMentees().Select(w => w.UserId).ToList().IndexOf(userId) + 1;
         var mentors = signUps.Mentors();
         return mentors.Count == 0 || mentors.All(m => m.IsFull)
-            ? $"All mentors are full right now; you're on the waiting list, number {place}. I'll DM you when you're paired."
+            ? $"You're signed up as a mentee. All mentors are full right now; you're on the waiting list, number {place}. I'll DM you when you're paired."
             : $"You're signed up as a mentee: number {place} on the waiting list. An admin pairs people from it; I'll DM you when it's your turn.";
     }
 }
