@@ -10,16 +10,25 @@ public sealed class FeedbackJob(FeedbackStore store, FeedbackNotifier notifier) 
 {
     public async Task TickAsync(DateTimeOffset now, CancellationToken ct)
     {
-        foreach (var request in store.Pending())
+        var pending = store.Pending();
+        // One ask to several people that expires unanswered is one DM to the asker, not one per person: the others
+        // close quietly first, and the last (the lowest id) carries the notice that names them all.
+        foreach (var ask in pending.Where(r => now >= r.ExpiresAt).GroupBy(r => (r.AskerId, r.AskId)))
         {
-            if (now >= request.ExpiresAt)
+            foreach (var request in ask.OrderByDescending(r => r.Id))
             {
+                var carrier = request.Id == ask.Min(r => r.Id);
                 var expired = store.Change(request.Id, r => r.IsPending
-                    ? (r with { Status = FeedbackStatus.Expired, ClosedAt = now }).WithNotice(NoticeKind.Expired, r.AskerId, now)
+                    ? carrier
+                        ? (r with { Status = FeedbackStatus.Expired, ClosedAt = now }).WithNotice(NoticeKind.Expired, r.AskerId, now)
+                        : r with { Status = FeedbackStatus.Expired, ClosedAt = now }
                     : null);
                 if (expired is not null) await notifier.SettleGiverMessageAsync(expired, ct);
             }
-            else if (request.SnoozedUntil is { } until && until <= now)
+        }
+        foreach (var request in pending.Where(r => now < r.ExpiresAt))
+        {
+            if (request.SnoozedUntil is { } until && until <= now)
             {
                 store.Change(request.Id, r => r.IsPending && r.SnoozedUntil <= now
                     ? (r with { SnoozedUntil = null, ReminderSent = true })

@@ -93,9 +93,15 @@ public static class FeedbackMessages
         $"{Who(r.GiverId)} can't give feedback on “{FeedbackText.Short(r.Topic)}” this time — no reason needed, and no hard feelings. " +
         "Maybe someone else saw your work? `/askfeedback @person topic`");
 
-    public static FeedbackMessage Expired(FeedbackRequest r) => Line(
-        $"Your request to {Who(r.GiverId)} about “{FeedbackText.Short(r.Topic)}” had no answer in 14 days, so I've closed it. " +
-        "You could ask again, or ask someone else: `/askfeedback @person topic`");
+    /// <summary>One DM for everyone of an ask who did not answer in time (<paramref name="givers"/>, the request's own giver among them).</summary>
+    public static FeedbackMessage Expired(FeedbackRequest r, IReadOnlyList<string> givers)
+    {
+        var names = (givers.Count == 0 ? [r.GiverId] : givers).Select(Who).ToList();
+        var who = names.Count == 1 ? names[0] : string.Join(", ", names.SkipLast(1)) + " and " + names[^1];
+        var had = names.Count == 1 ? "had no answer" : "had no answers";
+        return Line($"Your request to {who} about “{FeedbackText.Short(r.Topic)}” {had} in 14 days, so I've closed it. " +
+                    "You could ask again, or ask someone else: `/askfeedback @person topic`");
+    }
 
     public static FeedbackMessage Undeliverable(FeedbackRequest r) => Line(
         $"I couldn't reach {Who(r.GiverId)} in Slack, so your request about “{FeedbackText.Short(r.Topic)}” was not delivered. " +

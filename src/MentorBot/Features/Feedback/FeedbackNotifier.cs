@@ -134,7 +134,8 @@ public sealed class FeedbackNotifier(FeedbackStore store, PairStore pairs, Proac
         NoticeKind.Answer => notice.To == r.AskerId && r.Answer is not null ? FeedbackMessages.AnswerToAsker(r, pairs.MentorsOf(r.AskerId).Any(m => m != r.GiverId)) : [],
         NoticeKind.SharedWithMentor => r.SharedWith.Contains(notice.To) && r.Answer is not null ? FeedbackMessages.SharedWithMentor(r) : [],
         NoticeKind.Declined => [FeedbackMessages.Declined(r)],
-        NoticeKind.Expired => [FeedbackMessages.Expired(r)],
+        NoticeKind.Expired => [FeedbackMessages.Expired(r, store.AskedBy(r.AskerId).Where(x => x.AskId == r.AskId && x.Status == FeedbackStatus.Expired)
+            .OrderBy(x => x.Id).Select(x => x.GiverId).ToList())],
         NoticeKind.Undeliverable => [FeedbackMessages.Undeliverable(r)],
         NoticeKind.Thanked => notice.To.Length > 0 ? [FeedbackMessages.Thanked(r)] : [],
         _ => [],

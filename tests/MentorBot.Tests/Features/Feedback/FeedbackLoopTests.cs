@@ -162,6 +162,24 @@ public class FeedbackLoopTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAskToThreePeople_ThatExpiresUnanswered_IsOneDmToTheAsker_NamingThoseWhoDidNotAnswer()
+    {
+        Assert.Contains("I've asked", await _s.AskAndReadAsync($"<@{Giver}|g> <@{Peer}|p> <@{Mentor}|m> How did my demo land?"));
+        await _s.WaitUntilAsync(() => _s.Store.AskedBy(Asker).Count == 3 && _s.Store.AskedBy(Asker).All(r => r.GiverChannel is not null));
+        var answered = _s.Store.AskedBy(Asker).Single(r => r.GiverId == Peer);
+        await _s.SubmitAnswerAsync(Peer, answered, "Clear story");
+        await _s.WaitUntilAsync(() => _s.DmsTo(Asker).Count == 1); // the answer
+
+        for (var day = 0; day < 15; day++) await _s.AdvanceAndTickAsync(TimeSpan.FromDays(1));
+
+        var expiredDms = _s.DmsTo(Asker).Where(c => Shown(c).Contains("14 days")).ToList();
+        var told = Assert.Single(expiredDms);
+        Assert.Contains($"<@{Giver}> and <@{Mentor}>", Shown(told));
+        Assert.DoesNotContain($"<@{Peer}>", Shown(told)); // who answered is not listed
+        Assert.All(_s.Store.AskedBy(Asker).Where(r => r.GiverId != Peer), r => Assert.Equal(FeedbackStatus.Expired, r.Status));
+    }
+
+    [Fact]
     public async Task Reminder_FollowsTheByDate_AtTheStartOfTheGiversWorkingDay()
     {
         _s.Slack.AddUser(Giver, "Gio", tz: "Europe/Amsterdam");
