@@ -35,8 +35,16 @@ public sealed class MatchCommand(SignUpStore signUps, MatchStore matches, MatchR
             case "on": return Schedule(command, string.Join(' ', words.Skip(1)));
             default:
                 return SlackAck.Ephemeral($"I didn't understand `{Mrkdwn.Escape(Mrkdwn.Truncate(args.Rest, 60))}`. Try `/mentor match` to propose pairs now, " +
-                                          "`/mentor match on 2027-01-11` to schedule a round, or `/mentor match settings`.");
+                                          $"`/mentor match on {ExampleDay(command.UserId)}` to schedule a round, or `/mentor match settings`.");
         }
+    }
+
+    /// <summary>An example date that is valid today: the Monday two weeks ahead, in the reader's zone.</summary>
+    private string ExampleDay(string userId)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), people.ZoneOf(userId)).DateTime).AddDays(14);
+        while (day.DayOfWeek != DayOfWeek.Monday) day = day.AddDays(1);
+        return day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private SlackAck Run(SlashCommand command)

@@ -20,6 +20,7 @@ public sealed class PairClashes(PairStore pairs, PairSchedule schedule, UserDire
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(56);
     private const int MaxSessions = 60;
 
+    /// <summary><paramref name="At"/>: when the other pair's overlapping session starts.</summary>
     public sealed record Clash(string Person, Pair With, DateTimeOffset At);
 
     public Clash? Find(Pair candidate, DateTimeOffset now) => Find(candidate, Sessions(candidate, now), Others(candidate, now));
@@ -55,7 +56,7 @@ public sealed class PairClashes(PairStore pairs, PairSchedule schedule, UserDire
         foreach (var (other, person, theirs) in others)
             foreach (var a in mine)
                 foreach (var b in theirs)
-                    if (SessionOverlap.Overlaps(a, candidate.SessionLength, b, other.SessionLength)) return new Clash(person, other, a);
+                    if (SessionOverlap.Overlaps(a, candidate.SessionLength, b, other.SessionLength)) return new Clash(person, other, b); // when theirs starts
         return null;
     }
 
@@ -69,7 +70,7 @@ public sealed class PairClashes(PairStore pairs, PairSchedule schedule, UserDire
     {
         var running = pair with { Status = PairStatus.Active, PausedUntil = null };
         var list = new List<DateTimeOffset>();
-        for (var t = now; list.Count < MaxSessions && schedule.NextAfter(running, t) is { } next && next <= now + Horizon; t = next) list.Add(next);
+        for (var t = now - TimeSpan.FromTicks(1); list.Count < MaxSessions && schedule.NextAfter(running, t) is { } next && next <= now + Horizon; t = next) list.Add(next);
         return list;
     }
 

@@ -39,6 +39,18 @@ public class MatchFlowTests
     private static bool IsKickoff(SlackCall call) => Seen(call).Contains("Meet your mentoring partner");
 
     [Fact]
+    public async Task AnUnknownMatchWord_IsAnsweredWithAnExampleDateThatIsValidToday()
+    {
+        await using var app = await ProgrammeAsync();
+        var reply = await app.CommandAsync("/mentor", "match frobnicate", AdminId);
+        var example = System.Text.RegularExpressions.Regex.Match(reply.Text, @"match on (\d{4}-\d{2}-\d{2})").Groups[1].Value;
+        var day = DateOnly.ParseExact(example, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+        Assert.True(day > today.AddDays(7), $"{day} is not ahead of {today}");
+        Assert.Equal(DayOfWeek.Monday, day.DayOfWeek);
+    }
+
+    [Fact]
     public async Task Match_StagesAProposal_ThenSwapAndApproveAll_SendKickoffsToExactlyTheApprovedPairs()
     {
         await using var app = await ProgrammeAsync();

@@ -36,7 +36,7 @@ public class SessionOverlapTests
 }
 
 [Trait(Tier.Name, Tier.Host)]
-public class DoubleBookingTests : IAsyncLifetime
+public class DoubleBookingTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Nico = "UNICO";
     private const string Mara = "UMARA";
@@ -61,6 +61,7 @@ public class DoubleBookingTests : IAsyncLifetime
     {
         var reply = await _app.CommandAsync("/mentor", $"cadence <@{Lena}> weekly on monday at 10:30", Nico);
         var text = Readable.Unescaped(reply.AllText);
+        output.WriteLine(text);
         Assert.Contains("That would double-book you: it overlaps your check-in with <@UMARA>", text);
         Assert.Contains("The next slot free for both of you: every week on Monday at 11:00 (Amsterdam time)", text); // Mara's hour ends at 11:00
         Assert.Contains($"`/mentor cadence <@{Lena}> weekly on monday at 11:00`", text);
