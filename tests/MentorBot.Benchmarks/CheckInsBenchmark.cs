@@ -52,14 +52,16 @@ public static class CheckInsBenchmark
         var scheduler = app.Services.GetRequiredService<CheckInScheduler>();
 
         var now = DateTimeOffset.UtcNow;
-        var dueAt = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        var promptsAt = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        // "Did you meet?" goes out once the session is over: 5,000 sessions of 30 minutes that started half an hour ago.
+        var dueAt = promptsAt - TimeSpan.FromMinutes(30);
         var seed = Stopwatch.StartNew();
         db.InTransaction(() =>
         {
             for (var i = 0; i < Stored; i++)
             {
                 // The first 5,000 fall due this minute; the rest are spread over the coming week.
-                var next = i < Due ? dueAt : dueAt + TimeSpan.FromMinutes(10 + (i * 7919L % (7 * 24 * 60)));
+                var next = i < Due ? dueAt : promptsAt + TimeSpan.FromMinutes(10 + (i * 7919L % (7 * 24 * 60)));
                 pairs.Add(new Pair
                 {
                     MentorId = $"UM{i:000000}", MenteeId = $"UE{i:000000}", Status = PairStatus.Active, StartedAt = dueAt - TimeSpan.FromDays(1),
@@ -68,7 +70,7 @@ public static class CheckInsBenchmark
             }
             return 0;
         });
-        Console.WriteLine($"Seeded {Stored:N0} pairs ({Due:N0} due at {dueAt:HH:mm} UTC) in {seed.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"Seeded {Stored:N0} pairs ({Due:N0} met at {dueAt:HH:mm} UTC, so prompted at {promptsAt:HH:mm}) in {seed.Elapsed.TotalSeconds:0.0} s");
 
         var delivery = Stopwatch.StartNew();
         var ticks = 0;

@@ -180,6 +180,12 @@ public sealed class CheckInStore
     /// <summary>Every rating given (for the value score; weekly figures, not a request path).</summary>
     public IReadOnlyList<int> AllRatings() => CheckIns.FindAll().SelectMany(c => c.AllRatings).ToList();
 
+    /// <summary>One person's check-ins (either role) due in [<paramref name="from"/>, <paramref name="to"/>]: a seek on the person, not a scan of the window.</summary>
+    public IReadOnlyList<CheckIn> OfPersonBetween(string userId, DateTimeOffset from, DateTimeOffset to) =>
+        // One query per role, so each seeks its person index (an OR would not use one); the window narrows what it finds.
+        new[] { nameof(CheckIn.MentorId), nameof(CheckIn.MenteeId) }.SelectMany(role => CheckIns.Find(BsonExpression.Create(
+            $"$.{role} = @0 AND $.DueUtc BETWEEN @1 AND @2", new BsonValue(userId), new BsonValue(from.UtcDateTime), new BsonValue(to.UtcDateTime)))).ToList();
+
     public IReadOnlyList<CheckIn> Involving(string userId) =>
         CheckIns.Find(c => c.MentorId == userId || c.MenteeId == userId).OrderBy(c => c.DueUtc).ToList();
 

@@ -122,8 +122,9 @@ public sealed class NudgeSender(
             return true;
         }
         // At most two proactive DMs a day for one person: the rest waits for their next working day. Counted on the first
-        // attempt only: a retry (after a 5xx, or a stop mid-send) is the same DM.
-        if (nudge.Attempts == 0 && quiet.Take(nudge.RecipientId, now) is { } later)
+        // attempt only: a retry (after a 5xx, or a stop mid-send) is the same DM. A partner's ask for an async check-in
+        // is a person asking, not MentorBot nudging.
+        if (nudge.Attempts == 0 && nudge.Kind != NudgeKind.AsyncRequest && quiet.Take(nudge.RecipientId, now) is { } later)
         {
             store.UpdateNudge(nudge with { QueueAt = later, Error = "daily_limit" });
             return true;
@@ -201,9 +202,10 @@ public sealed class NudgeSender(
     private string? ClashOf(Pair pair, CheckIn checkIn, string recipient)
     {
         var window = TimeSpan.FromHours(4);
-        foreach (var other in store.DueBetween(checkIn.DueUtc - window, checkIn.DueUtc + window))
+        // The recipient's own check-ins near this one (5,000 prompts due in one minute must not each read the whole window).
+        foreach (var other in store.OfPersonBetween(recipient, checkIn.DueUtc - window, checkIn.DueUtc + window))
         {
-            if (other.PairId == pair.Id || (other.MentorId != recipient && other.MenteeId != recipient)) continue;
+            if (other.PairId == pair.Id) continue;
             if (pairs.Get(other.PairId) is { } otherPair && SessionOverlap.Overlaps(checkIn.DueUtc, pair.SessionLength, other.DueUtc, otherPair.SessionLength))
                 return otherPair.OtherThan(recipient);
         }

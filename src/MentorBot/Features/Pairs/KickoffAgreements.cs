@@ -30,9 +30,10 @@ public sealed class KickoffAgreements(KickoffStore kickoffs, PairStore pairs, Pa
         var now = time.GetUtcNow();
         var bothAnswered = kickoffs.Get(pair.Id, other) is not null;
         var outcome = KickoffOutcome.Unchanged;
-        var before = kickoffs.AgreementOf(pair.Id);
+        var firstAgreement = false;
         var (agreement, _) = kickoffs.ChangeAgreement(pair.Id, a =>
         {
+            firstAgreement = a.Agreed is null; // read under the agreement's lock, with the change
             if (a.Proposal == terms && a.ProposedBy == other)
             {
                 outcome = KickoffOutcome.Agreed;
@@ -56,12 +57,12 @@ public sealed class KickoffAgreements(KickoffStore kickoffs, PairStore pairs, Pa
                 var agreed = Apply(pair, terms, now);
                 return SlackAck.Empty.Then(async ct =>
                 {
-                    if (before.Agreed is null) await SideBySideAsync(agreed, agreement, ct);
+                    if (firstAgreement) await SideBySideAsync(agreed, agreement, ct);
                     else await AgreedChangeAsync(agreed, me, terms, ct);
                     await EditButtonsAsync(agreed, agreement, ct);
                     await calendar.SendSeriesAsync(agreed, ct);
                 });
-            case KickoffOutcome.Proposed when before.Agreed is null:
+            case KickoffOutcome.Proposed when firstAgreement:
                 // The second answer differs: both see both answers; the first person confirms the new time with one tap.
                 return SlackAck.Empty.Then(async ct =>
                 {
@@ -91,10 +92,11 @@ public sealed class KickoffAgreements(KickoffStore kickoffs, PairStore pairs, Pa
             return replies.Tell(ReplyTarget.Of(actions), "That pair has ended (or isn't yours), so there's nothing to accept.");
         var now = time.GetUtcNow();
         MeetingTerms? accepted = null;
-        var before = kickoffs.AgreementOf(pairId);
+        var firstAgreement = false;
         var (agreement, changed) = kickoffs.ChangeAgreement(pairId, a =>
         {
             if (a.Version != version || a.Proposal is null || a.ProposedBy == user) return null;
+            firstAgreement = a.Agreed is null;
             accepted = a.Proposal;
             return a with { Agreed = a.Proposal, AgreedAt = now, Proposal = null, ProposedBy = null, Version = a.Version + 1 };
         });
@@ -104,7 +106,7 @@ public sealed class KickoffAgreements(KickoffStore kickoffs, PairStore pairs, Pa
         return SlackAck.Empty.Then(async ct =>
         {
             await replies.ReplaceAsync(ReplyTarget.Of(actions), "Accepted.", PairMessages.Array([Blocks.Section($":handshake: You accepted: *{Said(accepted, pair, user)}*.")]), ct);
-            if (before.Agreed is null) await SideBySideAsync(agreed, agreement, ct);
+            if (firstAgreement) await SideBySideAsync(agreed, agreement, ct);
             else await AgreedChangeAsync(agreed, user, accepted, ct);
             await EditButtonsAsync(agreed, agreement, ct);
             await calendar.SendSeriesAsync(agreed, ct);
