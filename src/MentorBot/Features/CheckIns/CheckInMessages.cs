@@ -68,7 +68,7 @@ public static class CheckInMessages
     /// <summary>A prompt still open after "Not yet" or "ask for async": who it is with and when, what changed, and its buttons.</summary>
     public static DmContent StillOpen(CheckIn checkIn, string recipient, Pair pair, string? extra)
     {
-        var with = Mrkdwn.User(pair.OtherThan(recipient));
+        var with = PairText.Who(pair.OtherThan(recipient));
         var text = $"Your check-in with {with} ({Day(checkIn)}) is not logged yet.";
         var blocks = new List<JsonObject> { Blocks.Section(":hourglass_flowing_sand: " + text) };
         if (extra is not null) blocks.Add(Blocks.Context(extra));
@@ -85,8 +85,8 @@ public static class CheckInMessages
     /// </summary>
     public static DmContent Closed(CheckIn checkIn, string recipient, Pair pair)
     {
-        var with = Mrkdwn.User(pair.OtherThan(recipient));
-        var who = checkIn.DecidedBy is { } by ? (by == recipient ? "you" : Mrkdwn.User(by)) : "one of you";
+        var with = PairText.Who(pair.OtherThan(recipient));
+        var who = checkIn.DecidedBy is { } by ? (by == recipient ? "you" : PairText.Who(by)) : "one of you";
         var day = Day(checkIn);
         // The line (with the date as Slack shows it in the reader's zone), and the notification text (no date token there).
         var (line, plain) = checkIn.Status switch

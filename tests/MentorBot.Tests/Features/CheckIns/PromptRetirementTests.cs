@@ -98,6 +98,23 @@ public class PromptRetirementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ForgetMe_RetiresThePartnersPrompt_NamingAFormerMember()
+    {
+        var (_, checkInId) = await PromptAsync();
+        var (channel, ts) = PromptMessage(_app, checkInId);
+        await _app.CommandAsync("/mentor", "forget-me", Mentee);
+        await _app.InteractAsync(Interactions.ButtonClick(Mentee, MentorBot.Features.Admin.ForgetMeCommand.ConfirmAction, Mentee,
+            responseUrl: _app.Slack.ResponseUrl("forget")));
+        await _app.Slack.WaitForCallAsync("response_url", c => c.Arg("response_url_id") == "forget");
+        await TickAtAsync(_app, _app.Time.GetUtcNow() + TimeSpan.FromSeconds(30));
+
+        var retired = LastUpdateOf(channel, ts);
+        Assert.NotNull(retired);
+        Assert.Contains("Closed: your pairing with a former member ended", retired.Shown());
+        Assert.DoesNotContain(Mentee, retired.Shown());
+    }
+
+    [Fact]
     public async Task InAPeerPair_OnePersonsAnswer_RetiresTheOthersPrompt_SayingWhoAnswered()
     {
         await using var app = await TestApp.StartFreshAsync();
