@@ -42,7 +42,7 @@ public sealed class PlaygroundDriver(PlaygroundState state, SlackStandIn standIn
             ["token"] = "playground", ["team_id"] = Workspace.TeamId, ["team_domain"] = "playground", ["channel_id"] = channel,
             ["channel_name"] = channel == Workspace.ChannelId ? Workspace.ChannelName : "directmessage",
             ["user_id"] = userId, ["user_name"] = person.Name.Split(' ')[0].ToLowerInvariant(), ["command"] = command,
-            ["text"] = EscapeMentions(text), ["api_app_id"] = "APLAYGROUND", ["is_enterprise_install"] = "false",
+            ["text"] = StandInText.Escape(text), ["api_app_id"] = "APLAYGROUND", ["is_enterprise_install"] = "false",
             ["response_url"] = standIn.ResponseUrl(responseId), ["trigger_id"] = triggerId,
         };
         var form = string.Join("&", fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
@@ -183,11 +183,11 @@ public sealed class PlaygroundDriver(PlaygroundState state, SlackStandIn standIn
         {
             var now = time.GetUtcNow();
             var ts = state.NewTs(now);
-            state.Messages.Add(new PlaygroundMessage { Channel = channel, Ts = ts, UserId = userId, Text = EscapeMentions(text), At = now });
+            state.Messages.Add(new PlaygroundMessage { Channel = channel, Ts = ts, UserId = userId, Text = StandInText.Escape(text), At = now });
             state.Changed();
             inner = new JsonObject
             {
-                ["type"] = "message", ["channel"] = channel, ["user"] = userId, ["text"] = EscapeMentions(text), ["ts"] = ts, ["event_ts"] = ts,
+                ["type"] = "message", ["channel"] = channel, ["user"] = userId, ["text"] = StandInText.Escape(text), ["ts"] = ts, ["event_ts"] = ts,
                 ["channel_type"] = channel == Workspace.ChannelId ? "channel" : "im", ["client_msg_id"] = Guid.NewGuid().ToString(),
             };
         }
@@ -290,27 +290,6 @@ public sealed class PlaygroundDriver(PlaygroundState state, SlackStandIn standIn
         payload["state"] = new JsonObject { ["values"] = values?.DeepClone() ?? new JsonObject() };
         return payload;
     }
-
-    /// <summary>
-    /// What Slack's escaping option does to a command's text: "@Kenji", "@tomas" (for Tomás) or "@Ines.Costa" becomes
-    /// &lt;@UKENJI|kenji&gt;, and "#mentoring" becomes &lt;#CMENTORING|mentoring&gt;. Names match without regard to case or accents.
-    /// </summary>
-    public static string EscapeMentions(string text)
-    {
-        var people = System.Text.RegularExpressions.Regex.Replace(text, @"(?<![<\w])@([\p{L}\p{M}][\p{L}\p{M}.]*[\p{L}\p{M}]|[\p{L}\p{M}])", m =>
-            PersonNamed(m.Groups[1].Value) is { } person ? $"<@{person.Id}|{Handle(person)}>" : m.Value);
-        return System.Text.RegularExpressions.Regex.Replace(people, @"(?<![<\w])#([a-z][a-z0-9_-]*)", m =>
-            m.Groups[1].Value == Workspace.ChannelName ? $"<#{Workspace.ChannelId}|{Workspace.ChannelName}>" : m.Value);
-    }
-
-    private static PlaygroundPerson? PersonNamed(string typed)
-    {
-        var name = MentorBot.Matching.TopicTerms.Fold(typed);
-        return Workspace.Everyone.FirstOrDefault(p => MentorBot.Matching.TopicTerms.Fold(p.Name.Split(' ')[0]) == name)
-               ?? Workspace.Everyone.FirstOrDefault(p => MentorBot.Matching.TopicTerms.Fold(p.Name.Replace(' ', '.')) == name);
-    }
-
-    private static string Handle(PlaygroundPerson person) => person.Name.Split(' ')[0].ToLowerInvariant();
 }
 
 /// <summary>The signing secret shared by the stand-in and the app, fresh per run.</summary>

@@ -17,7 +17,7 @@ public class StandInTextTests
     [InlineData("done #1", "done #1")]                                       // a goal number, not a channel
     [InlineData("mail priya@example.com", "mail priya@example.com")]         // an address, not a mention
     public void CommandText_IsEscapedAsSlackWould(string typed, string sent) =>
-        Assert.Equal(sent, PlaygroundDriver.EscapeMentions(typed));
+        Assert.Equal(sent, StandInText.Escape(typed));
 }
 
 /// <summary>The same, end to end in the playground: the commands that failed there now do what they do in Slack.</summary>
