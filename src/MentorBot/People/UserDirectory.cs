@@ -24,6 +24,9 @@ public sealed class UserDirectory
     {
         _fields = fields.Value;
         _people = db.Collection<Person>("people");
+        // Created at start-up: LiteDB adds a new collection to its header without a lock, so two first writes to two new
+        // collections at once can fail ("Collection was modified", "page type must be collection page").
+        _people.EnsureIndex(p => p.IsWorkspaceAdmin); // the admins query reads it
         _slack = slack;
         _time = time;
         _logger = logger;

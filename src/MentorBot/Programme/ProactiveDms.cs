@@ -24,7 +24,7 @@ public sealed class ProactiveDms
         _settings = settings;
         _people = people;
         _counts = db.Collection<BsonDocument>("proactive_dm_counts");
-        _counts.EnsureIndex("Day"); // created at start-up (LiteDB's unlocked header: see RELIABILITY.md)
+        _counts.EnsureIndex("Day"); // created at start-up: LiteDB adds new collections to its header without a lock
         DryRun = configuration.GetValue<bool>("Nudges:DryRun");
     }
 

@@ -24,6 +24,7 @@ public sealed class CheckInStore
         Agenda = db.Collection<AgendaItem>("agenda");
         States = db.Collection<PairCheckInState>("checkin_pair_state");
         Cursor = db.Collection<BsonDocument>("checkin_cursor");
+        Cursor.EnsureIndex("Until"); // created at start-up (LiteDB adds new collections to its header without a lock)
         CheckIns.EnsureIndex(c => c.PairId);
         CheckIns.EnsureIndex(c => c.DueUtc);
         CheckIns.EnsureIndex(c => c.MentorId);

@@ -21,6 +21,7 @@ public sealed class GoalStore
         _goals = db.Collection<Goal>("goals");
         _goals.EnsureIndex(g => g.OwnerId);
         _counters = db.Collection<GoalCounter>("goal_counters");
+        _counters.EnsureIndex(c => c.Last); // created at start-up (LiteDB adds new collections to its header without a lock)
         _pairs = pairs;
     }
 

@@ -60,7 +60,14 @@ public sealed class PauseResumeJob(PairStore pairs, PairSchedule schedule, PairD
 public sealed class PairScheduleKeeperJob(PairStore pairs, ProgrammeSettingsStore settings, PairSchedule schedule, PairCalendar calendar, Storage.MentorDb db)
     : IPeriodicJob
 {
-    private readonly LiteDB.ILiteCollection<AppliedDefault> _applied = db.Collection<AppliedDefault>("pairs_applied_default");
+    private readonly LiteDB.ILiteCollection<AppliedDefault> _applied = CreatedNow(db.Collection<AppliedDefault>("pairs_applied_default"));
+
+    // Created at start-up (LiteDB adds new collections to its header without a lock).
+    private static LiteDB.ILiteCollection<AppliedDefault> CreatedNow(LiteDB.ILiteCollection<AppliedDefault> applied)
+    {
+        applied.EnsureIndex("Kind", "$.Cadence.Kind");
+        return applied;
+    }
 
     public async Task TickAsync(DateTimeOffset now, CancellationToken ct)
     {
