@@ -109,7 +109,8 @@ public sealed class KickoffStore
         _reminders.Upsert(new KickoffReminder { Id = $"{pairId}:{userId}", PairId = pairId, UserId = userId, DueAt = dueAt });
 
     public IReadOnlyList<KickoffReminder> RemindersDueBy(DateTimeOffset now) =>
-        _reminders.Find(LiteDB.Query.LTE(nameof(KickoffReminder.DueAt), new BsonValue(now.UtcDateTime))).ToList();
+        // DateRange keeps "now" out of the expression text: LiteDB compiles and caches every new text for good.
+        _reminders.Find(DateRange.Between(nameof(KickoffReminder.DueAt), DateRange.Earliest, now)).ToList();
 
     /// <summary>Removes a reminder; false when it was already gone (so it is sent at most once).</summary>
     public bool TakeReminder(string id) => _reminders.Delete(id);
