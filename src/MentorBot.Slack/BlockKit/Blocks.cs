@@ -29,6 +29,14 @@ public static class Blocks
         ["fields"] = new JsonArray(fields.Take(Limits.SectionFields).Select(f => (JsonNode)Markdown(f, Limits.FieldText)).ToArray()),
     };
 
+    /// <summary>A section with an optional heading text above its fields.</summary>
+    public static JsonObject SectionWithFields(string? mrkdwn, params string[] fields)
+    {
+        var block = Fields(fields);
+        if (mrkdwn is not null) block["text"] = Markdown(mrkdwn);
+        return block;
+    }
+
     public static JsonObject Context(params string[] mrkdwn) => new()
     {
         ["type"] = "context",

@@ -59,7 +59,7 @@ public sealed class ProgrammeHomeSection(Admins admins, ProgrammeFiguresReport r
         blocks.Add(Blocks.Context(s.ChannelId is { } channel
             ? $"Lives in {Mrkdwn.Channel(channel)} · `/mentor settings` · `/mentor announce` · `/mentor stats`"
             : "No programme channel yet: `/mentor channel #channel-name` · `/mentor settings`"));
-        blocks.AddRange(ProgrammeFiguresReport.Render(report.Collect(now)));
+        blocks.AddRange(FiguresView.Render(report.Collect(now)));
         blocks.AddRange(SignUpsCommand.SignUpBlocks(signUps, max: 30));
         return blocks;
     }

@@ -108,16 +108,20 @@ public sealed class SignUpsCommand(SignUpStore signUps) : IMentorSubcommand
     }
 }
 
-/// <summary>/mentor stats: every feature's aggregate figures. Never content.</summary>
+/// <summary>/mentor stats: every feature's aggregate figures, non-zero ones grouped; <c>/mentor stats all</c> adds the zeros. Never content.</summary>
 public sealed class StatsCommand(ProgrammeFiguresReport report, TimeProvider time) : IMentorSubcommand
 {
     public Task<SlackAck> HandleAsync(SlashCommand command, CommandText args, CancellationToken ct)
     {
+        var all = args.Rest.Trim().Equals("all", StringComparison.OrdinalIgnoreCase);
         var figures = report.Collect(time.GetUtcNow());
         var blocks = new List<JsonObject> { Blocks.Header("Programme figures") };
-        blocks.AddRange(ProgrammeFiguresReport.Render(figures));
-        blocks.Add(Blocks.Context("Aggregates only: nobody's goals, notes or feedback are ever shown here."));
-        return Task.FromResult(SlackAck.Ephemeral(ProgrammeFiguresReport.AsText(figures), new JsonArray(blocks.ToArray<JsonNode>())));
+        blocks.AddRange(FiguresView.Render(figures, withZeros: all));
+        var zeros = figures.Count(f => f.Amount == 0);
+        blocks.Add(Blocks.Context("Aggregates only: nobody's goals, notes or feedback are ever shown here."
+            + (all || zeros == 0 ? "" : $" {zeros} figures at zero are left out: `/mentor stats all` shows them.")));
+        var text = FiguresView.AsText(figures, all) is { Length: > 0 } line ? "Programme figures: " + line : "Programme figures: nothing to count yet.";
+        return Task.FromResult(SlackAck.Ephemeral(text, new JsonArray(blocks.ToArray<JsonNode>())));
     }
 }
 

@@ -45,15 +45,16 @@ public sealed class WeeklyDigest(ProgrammeSettingsStore settings, ProgrammeFigur
     public static (string Text, JsonArray Blocks) Build(ProgrammeSettings settings, IReadOnlyList<ProgrammeFigure> all)
     {
         var (figures, heldBack) = PublicFigures.Select(all);
+        var shown = FiguresView.Shown(figures);
         var name = Mrkdwn.Escape(settings.ProgrammeName); // an admin's words: "<!channel>" must not ping everyone
         var blocks = new List<JsonObject> { Blocks.Header($"{settings.ProgrammeName}: this week") };
-        if (figures.Count == 0)
+        if (shown.Count == 0)
             blocks.Add(Blocks.Section($"Not enough yet: figures appear here once each rests on at least {PublicFigures.MinGroup} people."));
         else
-            blocks.AddRange(ProgrammeFiguresReport.Render(figures));
-        var note = heldBack > 0 && figures.Count > 0 ? $" {heldBack} smaller figures wait until they rest on at least {PublicFigures.MinGroup} people." : "";
+            blocks.AddRange(FiguresView.Render(shown));
+        var note = heldBack > 0 && shown.Count > 0 ? $" {heldBack} smaller figures wait until they rest on at least {PublicFigures.MinGroup} people." : "";
         blocks.Add(Blocks.Context($"Programme-wide numbers only, never names.{note} Want a mentor, or to mentor someone? Open MentorBot's Home tab and press Join."));
-        var text = figures.Count == 0 ? $"{name} this week: not enough yet to share figures." : $"{name} weekly figures. " + ProgrammeFiguresReport.AsText(figures);
+        var text = shown.Count == 0 ? $"{name} this week: not enough yet to share figures." : $"{name} weekly figures: " + FiguresView.AsText(shown);
         return (text, new JsonArray(blocks.ToArray<JsonNode>()));
     }
 }

@@ -13,24 +13,28 @@ public sealed class CheckInFigures(CheckInStore store, PairStore pairs, UserDire
 {
     public IEnumerable<ProgrammeFigure> Figures(DateTimeOffset now)
     {
-        var recent = store.DueBetween(now - TimeSpan.FromDays(28), now).Where(c => c.Status is not (CheckInStatus.Suppressed or CheckInStatus.Cancelled)).ToList();
-        var held = recent.Count(c => c.IsHeld);
-        var involved = recent.Select(c => c.PairId).Distinct().Count();
-        yield return new ProgrammeFigure("Check-ins held (last 4 weeks)", $"{held} of {recent.Count} due", involved);
-
         var atRisk = pairs.AllActive().Where(IsAtRisk).ToList();
         var names = string.Join(", ", atRisk.Take(20).Select(p => $"{Name(p.MentorId)} & {Name(p.MenteeId)}"));
-        yield return new ProgrammeFigure("Pairs with 3 unanswered check-ins in a row", atRisk.Count.ToString(CultureInfo.InvariantCulture),
-            atRisk.Count, atRisk.Count == 0 ? null : names + (atRisk.Count > 20 ? ", …" : ""));
-
-        var ratings = store.AllRatings(); // mentors' and mentees' alike, each private to its giver
-        yield return new ProgrammeFigure("Value score (check-in usefulness, 1–5)", ratings.Count == 0 ? "no ratings yet"
-            : string.Create(CultureInfo.InvariantCulture, $"{ratings.Average():0.0} average, {100.0 * ratings.Count(r => r >= 4) / ratings.Count:0}% rated 4–5 ({ratings.Count} ratings)"),
-            ratings.Count);
+        yield return new(FigureGroup.NeedsAttention, "Pairs with 3 unanswered check-ins in a row", atRisk.Count.ToString(CultureInfo.InvariantCulture),
+            atRisk.Count, atRisk.Count, atRisk.Count == 0 ? null : names + (atRisk.Count > 20 ? ", …" : ""));
 
         var failed = store.Nudges.Find(n => n.Status == NudgeStatus.Failed).ToList();
-        yield return new ProgrammeFigure("Check-in DMs that could not be delivered", failed.Count.ToString(CultureInfo.InvariantCulture),
-            failed.Select(n => n.RecipientId).Distinct().Count());
+        var failedFor = failed.Select(n => n.RecipientId).Distinct().Count();
+        yield return new(FigureGroup.NeedsAttention, "Check-in DMs that could not be delivered", failed.Count.ToString(CultureInfo.InvariantCulture),
+            failed.Count, failedFor);
+
+        // Five weeks back: the last four for the figure, and the one before them for the trend's comparison.
+        var due = store.DueBetween(now - 5 * FigureTrend.Week, now).Where(c => c.Status is not (CheckInStatus.Suppressed or CheckInStatus.Cancelled)).ToList();
+        var recent = due.Where(c => c.DueUtc > now - 4 * FigureTrend.Week).ToList();
+        var held = recent.Count(c => c.IsHeld);
+        var involved = recent.Select(c => c.PairId).Distinct().Count();
+        yield return new(FigureGroup.CheckIns, "Check-ins held (last 4 weeks)", $"{held} of {recent.Count} due", recent.Count, involved,
+            Trend: FigureTrend.Of(due.Where(c => c.IsHeld), c => c.DueUtc, c => c.PairId.ToString(CultureInfo.InvariantCulture), now));
+
+        var ratings = store.AllRatings(); // mentors' and mentees' alike, each private to its giver
+        yield return new(FigureGroup.CheckIns, "Value score (check-in usefulness, 1–5)", ratings.Count == 0 ? "no ratings yet"
+            : string.Create(CultureInfo.InvariantCulture, $"{ratings.Average():0.0} average, {100.0 * ratings.Count(r => r >= 4) / ratings.Count:0}% rated 4–5 ({ratings.Count} ratings)"),
+            ratings.Count, ratings.Count);
     }
 
     /// <summary>

@@ -17,13 +17,15 @@ public sealed class FeedbackFigures(FeedbackStore store) : IProgrammeFigures
         var recentAsked = asked.Where(r => r.CreatedAt > now.AddDays(-30)).ToList();
         var unprompted = all.Where(r => r.Unprompted && r.CreatedAt > now.AddDays(-30)).ToList();
 
-        yield return new("Feedback requests (last 30 days)", recent.ToString(CultureInfo.InvariantCulture), Askers(recentAsked));
-        yield return new("Feedback requests (all time)", asked.Count.ToString(CultureInfo.InvariantCulture), Askers(asked));
-        yield return new("Feedback answer rate", settled.Count == 0 ? "no settled requests yet"
-            : $"{Math.Round(100.0 * answered.Count / settled.Count)}% ({answered.Count} of {settled.Count} settled)", settled.Count);
-        yield return new("Median time to answer feedback", answered.Count == 0 ? "no answers yet"
-            : Describe(Median(answered.Select(r => r.ClosedAt!.Value - r.CreatedAt).ToList())), answered.Count);
-        yield return new("Unprompted feedback from mentors (last 30 days)", unprompted.Count.ToString(CultureInfo.InvariantCulture), unprompted.Select(r => r.GiverId).Distinct().Count());
+        yield return new(FigureGroup.Feedback, "Feedback requests (last 30 days)", recent.ToString(CultureInfo.InvariantCulture), recent, Askers(recentAsked),
+            Trend: FigureTrend.Of(asked, r => r.CreatedAt, r => r.AskerId, now));
+        yield return new(FigureGroup.Feedback, "Feedback requests (all time)", asked.Count.ToString(CultureInfo.InvariantCulture), asked.Count, Askers(asked));
+        yield return new(FigureGroup.Feedback, "Feedback answer rate", settled.Count == 0 ? "no settled requests yet"
+            : $"{Math.Round(100.0 * answered.Count / settled.Count)}% ({answered.Count} of {settled.Count} settled)", settled.Count, settled.Count);
+        yield return new(FigureGroup.Feedback, "Median time to answer feedback", answered.Count == 0 ? "no answers yet"
+            : Describe(Median(answered.Select(r => r.ClosedAt!.Value - r.CreatedAt).ToList())), answered.Count, answered.Count);
+        yield return new(FigureGroup.Feedback, "Unprompted feedback from mentors (last 30 days)", unprompted.Count.ToString(CultureInfo.InvariantCulture),
+            unprompted.Count, unprompted.Select(r => r.GiverId).Distinct().Count());
     }
 
     private static int Askers(IEnumerable<FeedbackRequest> requests) => requests.Select(r => r.AskerId).Distinct().Count();

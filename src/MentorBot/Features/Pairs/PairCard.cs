@@ -144,8 +144,12 @@ public sealed class PairHealthFigures(PairStore pairs, PairCards cards, PulseSto
     public IEnumerable<ProgrammeFigure> Figures(DateTimeOffset now)
     {
         var states = pairs.AllActive().Select(p => cards.HealthOf(p, now).State).ToList();
+        var rematch = pulses.CountRematchRequests();
+        yield return new(FigureGroup.NeedsAttention, "Re-match requests", rematch.ToString(), rematch, 0);
         foreach (var state in Enum.GetValues<PairHealthState>())
-            yield return new ProgrammeFigure($"Pairs {PairHealthRules.Name(state)[2..].Trim().ToLowerInvariant()}", states.Count(s => s == state).ToString(), 0);
-        yield return new ProgrammeFigure("Re-match requests", pulses.CountRematchRequests().ToString(), 0);
+        {
+            var count = states.Count(s => s == state);
+            yield return new(FigureGroup.Pairs, $"Pairs {PairHealthRules.Name(state)[2..].Trim().ToLowerInvariant()}", count.ToString(), count, 0);
+        }
     }
 }

@@ -68,7 +68,7 @@ public sealed class PairsFigures(PairStore pairs, InvitationStore invitations) :
     {
         var all = pairs.AllForFigures();
         var active = all.Where(p => p.Status == PairStatus.Active).ToList();
-        ProgrammeFigure Pairs(string label, int count) => new(label, count.ToString(), count);
+        ProgrammeFigure Pairs(string label, int count) => new(FigureGroup.Pairs, label, count.ToString(), count, count);
         yield return Pairs("Active pairs", active.Count);
         foreach (var type in Enum.GetValues<PairType>())
             yield return Pairs($"Active pairs: {PairText.TypeName(type)}", active.Count(p => p.Type == type));

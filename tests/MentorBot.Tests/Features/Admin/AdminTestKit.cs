@@ -79,7 +79,7 @@ public sealed class FakeNotes : IPersonalData
 /// <summary>Stand-in for another feature's figures.</summary>
 public sealed class FakeFigures : IProgrammeFigures
 {
-    public IEnumerable<ProgrammeFigure> Figures(DateTimeOffset now) => [new("Check-ins held vs due (4 weeks)", "7 of 9", 18)];
+    public IEnumerable<ProgrammeFigure> Figures(DateTimeOffset now) => [new(FigureGroup.CheckIns, "Check-ins held vs due (4 weeks)", "7 of 9", 9, 18)];
 }
 
 /// <summary>A section that shows private text only to its owner, as every real section must.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using MentorBot.Features.Admin;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Goals;
 using MentorBot.Features.Pairs;
@@ -49,6 +50,8 @@ public partial class WeeklyDigestTests
         Assert.DoesNotContain("Value score", digest); // 2 ratings
         Assert.DoesNotContain("Ended pairs: not a good fit", digest); // 1 pair: 2 people
         Assert.Contains("smaller figures wait until they rest on at least 5 people", digest);
+        Assert.True(digest.IndexOf("*Needs attention*", StringComparison.Ordinal) < digest.IndexOf("*Pairs*", StringComparison.Ordinal));
+        Assert.DoesNotContain("Paused pairs", digest); // zeros say nothing
         AssertNamesNobody(app, digest);
 
         // The admin's own view names the pairs at risk (admins run the programme), never what they wrote.
@@ -169,4 +172,72 @@ public partial class WeeklyDigestTests
 
     [GeneratedRegex(@"\bU[A-Z0-9]{2,}\b")]
     private static partial Regex UserId();
+}
+
+/// <summary>Stats, Home and the digest read the same way: non-zero figures, grouped with what needs attention first, and a trend.</summary>
+[Trait(Tier.Name, Tier.Host)]
+public class FigureLayoutTests
+{
+    private static readonly DateTimeOffset Monday = new(2026, 3, 9, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Stats_LeaveZerosOut_GroupMostImportantFirst_AndShowThisWeekAgainstTheFourBefore()
+    {
+        await using var app = await StartAsync();
+        app.Time.SetUtcNow(Monday);
+        var goals = app.Get<GoalStore>();
+        for (var i = 0; i < 8; i++) goals.Add($"UOLD{i}", "older goal", Monday - TimeSpan.FromDays(8 + 3 * i)); // 2 a week in the 4 weeks before
+        for (var i = 0; i < 6; i++) goals.Add($"UNEW{i}", "new goal", Monday - TimeSpan.FromDays(1));
+        await app.SignUpAsync("UWAIT", "mentee", "a");
+
+        var stats = Readable((await app.CommandAsync("/mentor", "stats", AdminId)).AllText);
+        var everything = Readable((await app.CommandAsync("/mentor", "stats all", AdminId)).AllText);
+
+        Assert.Contains("*Goals set*\n14\n↑ 6 this week, 2 a week before", stats);
+        Assert.True(stats.IndexOf("*Needs attention*", StringComparison.Ordinal) < stats.IndexOf("*Goals*", StringComparison.Ordinal));
+        Assert.Contains("*Mentees waiting to be paired*\n1", stats);
+        Assert.DoesNotContain("Paused pairs", stats); // 0
+        Assert.Contains("`/mentor stats all` shows them", stats);
+        Assert.Contains("Goals set: 14 (↑ 6 this week, 2 a week before)", stats); // the notification text, on one line
+        Assert.Contains("*Paused pairs*\n0", everything);
+    }
+}
+
+/// <summary>The public rule and the trend's wording, as tables.</summary>
+[Trait(Tier.Name, Tier.Unit)]
+public class PublicFiguresTests
+{
+    [Theory]
+    [InlineData(4, 9, false, false)]  // the figure rests on 4 people: never posted
+    [InlineData(5, 4, true, false)]   // shown, but this week's count rests on 4: no trend
+    [InlineData(12, 5, true, true)]
+    public void AFigureAndItsTrend_ArePostedOnlyFromFivePeople(int restsOn, int trendRestsOn, bool shown, bool trendShown)
+    {
+        var figure = new ProgrammeFigure(FigureGroup.Goals, "Goals set", "12", 12, restsOn, "Person A & Person B", new FigureTrend(6, 2, trendRestsOn));
+
+        var (posted, heldBack) = PublicFigures.Select([figure]);
+
+        Assert.Equal(shown, posted.Count == 1);
+        Assert.Equal(shown ? 0 : 1, heldBack);
+        if (shown) Assert.Equal((null, trendShown), (posted[0].AdminDetail, posted[0].Trend is not null));
+    }
+
+    [Theory]
+    [InlineData(6, 2.0, "↑ 6 this week, 2 a week before")]
+    [InlineData(1, 3.25, "↓ 1 this week, 3.3 a week before")]
+    [InlineData(3, 3.0, "→ 3 this week, 3 a week before")]
+    [InlineData(0, 0.25, "→ 0 this week, 0.3 a week before")]
+    public void TheTrend_ReadsThisWeekAgainstTheWeeklyAverageBefore(int thisWeek, double before, string expected) =>
+        Assert.Equal(expected, FiguresView.Trend(new FigureTrend(thisWeek, before, 5)));
+
+    [Fact]
+    public void TheTrendOfDatedEvents_CountsTheLastSevenDaysAndAveragesTheFourWeeksBefore()
+    {
+        var now = new DateTimeOffset(2026, 3, 9, 9, 0, 0, TimeSpan.Zero);
+        var at = new[] { now.AddDays(-1), now.AddDays(-6.9), now.AddDays(-7.1), now.AddDays(-20), now.AddDays(-34), now.AddDays(-36) };
+
+        var trend = FigureTrend.Of(at, a => a, _ => "USAME", now);
+
+        Assert.Equal(new FigureTrend(2, 0.75, 1), trend);
+    }
 }

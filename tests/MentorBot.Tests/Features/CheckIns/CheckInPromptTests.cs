@@ -400,7 +400,7 @@ public class CheckInPromptTests : IAsyncLifetime
         var ended = _app.Get<PairStore>().Get(_pair.Id)!;
         Assert.Equal((PairStatus.Ended, Mentor, (EndReason?)EndReason.NoTime), (ended.Status, ended.EndedBy, ended.EndReason));
         var figures = _app.Services.GetServices<IProgrammeFigures>().SelectMany(f => f.Figures(_app.Time.GetUtcNow())).ToList();
-        Assert.Contains(new ProgrammeFigure("Ended pairs: no time right now", "1", 1), figures);
+        Assert.Contains(new ProgrammeFigure(FigureGroup.Pairs, "Ended pairs: no time right now", "1", 1, 1), figures);
 
         // The mentee's copy of the question can't bring it back.
         await ClickAsync(_app, Mentee, CheckInMessages.KeepGoing, pairId);

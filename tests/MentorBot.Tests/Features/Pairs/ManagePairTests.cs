@@ -155,8 +155,8 @@ public class ManagePairTests : IAsyncLifetime
         // The reason never reaches a message; admins see only the count.
         Assert.DoesNotContain(_app.Slack.Calls("chat.postMessage"), c => Read(c).Contains("No time right now"));
         var figures = _app.Services.GetServices<IProgrammeFigures>().SelectMany(f => f.Figures(_app.Time.GetUtcNow())).ToList();
-        Assert.Contains(new ProgrammeFigure("Ended pairs: no time right now", "1", 1), figures);
-        Assert.Contains(new ProgrammeFigure("Active pairs", "0", 0), figures);
+        Assert.Contains(new ProgrammeFigure(FigureGroup.Pairs, "Ended pairs: no time right now", "1", 1, 1), figures);
+        Assert.Contains(new ProgrammeFigure(FigureGroup.Pairs, "Active pairs", "0", 0, 0), figures);
         // Both keep the history.
         Assert.Contains("Ended pairs", Read(await _app.CommandAsync("/mentor", "pairs", Mentor)));
         Assert.Contains("not in a mentoring pair", Read(await _app.CommandAsync("/mentor", "pairs", Mentee)));
@@ -176,8 +176,8 @@ public class ManagePairTests : IAsyncLifetime
     {
         await PairAsync(_app, PairType.Peer);
         var figures = _app.Get<IEnumerable<IProgrammeFigures>>().SelectMany(f => f.Figures(_app.Time.GetUtcNow())).ToList();
-        Assert.Contains(new ProgrammeFigure("Active pairs: peer mentoring", "1", 1), figures);
-        Assert.Contains(new ProgrammeFigure("Active pairs: mentoring", "0", 0), figures);
+        Assert.Contains(new ProgrammeFigure(FigureGroup.Pairs, "Active pairs: peer mentoring", "1", 1, 1), figures);
+        Assert.Contains(new ProgrammeFigure(FigureGroup.Pairs, "Active pairs: mentoring", "0", 0, 0), figures);
     }
 
     [Fact]
