@@ -325,7 +325,9 @@ function renderSidebar() {
 function renderSurface() {
   const surface = $("#surface");
   const title = $("#conv-title");
-  $("#composer").hidden = ui.conv === "home";
+  // As in Slack with the manifest's read-only Messages tab: people type in a channel, never into the bot's DM.
+  $("#composer").hidden = ui.conv !== "channel";
+  $("#dm-read-only").hidden = ui.conv !== "dm";
   if (ui.conv === "home") {
     title.textContent = "MentorBot — Home";
     const home = ui.data.home;
@@ -353,7 +355,7 @@ function renderSurface() {
     return el("article", { class: "message" + (m.ephemeral ? " ephemeral" : ""), "data-ts": m.ts },
       el("div", { class: "avatar" + (bot ? "" : slackbot ? " slackbot" : " person") }, bot ? "M" : displayName(m.userId)[0]), body);
   });
-  surface.replaceChildren(...(nodes.length ? nodes : [el("p", { class: "empty" }, "No messages yet. Try typing /mentor help below.")]));
+  surface.replaceChildren(...(nodes.length ? nodes : [el("p", { class: "empty" }, ui.conv === "channel" ? "No messages yet. Try typing /mentor help below." : "No messages yet.")]));
   surface.scrollTop = surface.scrollHeight;
 }
 function renderModal() {

@@ -78,9 +78,13 @@ public sealed class PlaygroundPage(IPage page, string screenshotFolder)
 
     public Task OpenChannelAsync() => page.GetByRole(AriaRole.Button, new() { Name = "# mentoring" }).ClickAsync();
 
-    /// <summary>Types into the composer and presses Enter, as in Slack.</summary>
+    /// <summary>
+    /// Types into #mentoring's composer and presses Enter, as in Slack: the Messages tab is read-only (the manifest sets
+    /// it), so commands are typed in a channel. Ephemeral answers appear there; DMs in Messages.
+    /// </summary>
     public async Task TypeAsync(string text)
     {
+        await OpenChannelAsync();
         var box = page.GetByLabel("Message");
         await box.FillAsync(text);
         await box.PressAsync("Enter");

@@ -12,10 +12,10 @@ public sealed class PlaygroundBrowserTests(Browser browser) : IClassFixture<Brow
     private static PlaygroundHost SamplerHost() => new(BlockKitSampler.Routes, BlockKitSampler.Services);
 
     [Fact]
-    public async Task Mentor_help_typed_in_the_composer_comes_back_only_to_the_person_who_typed_it()
+    public async Task Mentor_help_typed_in_the_channel_comes_back_only_to_the_person_who_typed_it()
     {
         await using var host = new PlaygroundHost();
-        var ui = await PlaygroundPage.OpenAsync(browser.Instance, host.Start(), nameof(Mentor_help_typed_in_the_composer_comes_back_only_to_the_person_who_typed_it));
+        var ui = await PlaygroundPage.OpenAsync(browser.Instance, host.Start(), nameof(Mentor_help_typed_in_the_channel_comes_back_only_to_the_person_who_typed_it));
         await ui.ActAsAsync("Kenji Sato");
         await ui.OpenMessagesAsync();
 
@@ -68,7 +68,6 @@ public sealed class PlaygroundBrowserTests(Browser browser) : IClassFixture<Brow
         await ui.ExpectSeesAsync("Every week");
         await ui.ExpectSeesAsync("Only a sample: nothing is saved until you submit the form.");
         await Assertions.Expect(ui.Surface.Locator("hr.divider").First).ToBeVisibleAsync();
-        await ui.ExpectSeesAsync("A direct message from the sampler.");
         await ui.ShotAsync("gallery");
 
         await ui.ClickAsync("Say hello");
@@ -85,11 +84,14 @@ public sealed class PlaygroundBrowserTests(Browser browser) : IClassFixture<Brow
         Assert.Equal("monthly", recorder.Actions.First(a => a.Action.ActionId == "sampler.pick").Action.SelectedOption?.Value);
 
         // The DM's button: the bot replaces the message through response_url.
+        await ui.OpenMessagesAsync();
+        await ui.ExpectSeesAsync("A direct message from the sampler.");
         await ui.ClickAsync("Wave back");
         await ui.ExpectSeesAsync("You waved back 👋");
         await Assertions.Expect(ui.Surface.GetByRole(AriaRole.Button, new() { Name = "Wave back" })).ToHaveCountAsync(0);
 
         // A modal with every input type; an error at the field keeps what was typed.
+        await ui.OpenChannelAsync();
         await ui.ClickAsync("Open the form");
         await WaitUntil(() => recorder.Actions.Any(a => a.Action.ActionId == "sampler.open"));
         await ui.ExpectModalAsync("Sampler form");
@@ -118,6 +120,7 @@ public sealed class PlaygroundBrowserTests(Browser browser) : IClassFixture<Brow
         await ui.ClickInModalAsync("Save");
 
         await Assertions.Expect(ui.Modal).ToHaveCountAsync(0);
+        await ui.OpenMessagesAsync();
         await ui.ExpectSeesAsync("Saved Quarterly review for 2026-12-01");
         await Assertions.Expect(ui.Surface.Locator("b", new() { HasTextString = "Quarterly review" })).ToBeVisibleAsync();
         await ui.ShotAsync("saved");

@@ -32,7 +32,8 @@ public sealed class WelcomeHomeSection(SignUpStore signUps, PairStore pairs, Pro
         return Task.FromResult<IReadOnlyList<JsonObject>>(blocks);
     }
 
-    public const string ReachMe = "Talk to me with `/mentor` (start with `/mentor help`) and `/goal`, in any channel or here. I send you DMs; typing to me here isn't read.";
+    // The Messages tab is read-only (the manifest), so the top line says where typing works.
+    public const string ReachMe = "Type `/mentor help` or `/goal` in any channel to reach me: only you see my answer. My DMs arrive under Messages, which is read-only.";
 
     /// <summary>The truth about a waiting mentee's chances: their place in the queue, and whether any mentor has room.</summary>
     private string WaitingLine(string userId)
