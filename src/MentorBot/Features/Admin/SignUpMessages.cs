@@ -13,7 +13,7 @@ public static class SignUpMessages
 
     public static (string Text, JsonArray Blocks) Announcement(ProgrammeSettings settings)
     {
-        var text = $"{settings.ProgrammeName} is open: join as a mentee or a mentor.";
+        var text = $"{Mrkdwn.Escape(settings.ProgrammeName)} is open: join as a mentee or a mentor.";
         return (text, new JsonArray(
             Blocks.Header(settings.ProgrammeName),
             Blocks.Section("Want to grow with a mentor, or help someone else grow? MentorBot pairs you up, keeps your goals in one place " +
@@ -24,7 +24,7 @@ public static class SignUpMessages
 
     public static (string Text, JsonArray Blocks) Welcome(ProgrammeSettings settings, string channelId)
     {
-        var text = $"Welcome to {settings.ProgrammeName}! Join as a mentee or a mentor whenever you like.";
+        var text = $"Welcome to {Mrkdwn.Escape(settings.ProgrammeName)}! Join as a mentee or a mentor whenever you like.";
         return (text, new JsonArray(
             Blocks.Section($"👋 Welcome to *{Mrkdwn.Escape(settings.ProgrammeName)}* — you just joined {Mrkdwn.Channel(channelId)}.\n" +
                            "If you'd like a mentor, or would like to mentor someone, sign up here. An admin will pair you."),

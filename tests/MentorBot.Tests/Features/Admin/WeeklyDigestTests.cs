@@ -108,6 +108,11 @@ public partial class WeeklyDigestTests
         var text = Assert.Single(app.Slack.Calls("chat.postMessage"), c => c.Arg("channel") == ProgrammeChannel).Arg("text")!;
         Assert.DoesNotContain("<!channel>", text);
         Assert.Contains("&lt;!channel&gt;", text);
+
+        // The sign-up announcement's notification text too (its header is plain text, which Slack never parses).
+        await app.CommandAsync("/mentor", "announce", AdminId);
+        var announced = await app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == ProgrammeChannel && c.Arg("text")!.Contains("is open"));
+        Assert.Equal("Mentoring &lt;!channel&gt; is open: join as a mentee or a mentor.", announced.Arg("text"));
     }
 
     /// <summary>Pairs of Person 001 &amp; 002, 003 &amp; 004 …, each mentee with a goal; the first pairs at risk; one ended pair; some ratings.</summary>
