@@ -38,6 +38,7 @@ public static class SlackRoutes
         slack.View<CheckInModals>(CheckInMessages.AsyncModal);
         slack.View<CheckInModals>(CheckInMessages.AgendaModal);
         slack.View<CheckInModals>(CheckInMessages.GoalModal);
+        slack.View<CheckInModals>(CheckInMessages.PauseModal);
 
         // Feedback
         slack.Command<AskFeedbackCommand>("/askfeedback");

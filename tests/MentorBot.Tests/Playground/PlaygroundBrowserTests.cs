@@ -228,10 +228,10 @@ public sealed class PlaygroundBrowserTests(Browser browser) : IClassFixture<Brow
     }
 
     [Fact]
-    public async Task Pausing_from_a_check_in_prompt_asks_first_and_then_tells_the_other_person_until_when()
+    public async Task Pausing_from_a_check_in_prompts_menu_asks_how_long_first_and_then_tells_the_other_person_until_when()
     {
         await using var host = new PlaygroundHost();
-        var ui = await PlaygroundPage.OpenAsync(browser.Instance, host.Start(), nameof(Pausing_from_a_check_in_prompt_asks_first_and_then_tells_the_other_person_until_when));
+        var ui = await PlaygroundPage.OpenAsync(browser.Instance, host.Start(), nameof(Pausing_from_a_check_in_prompts_menu_asks_how_long_first_and_then_tells_the_other_person_until_when));
         await ui.ActAsAsync("Ada Okafor");
         await ui.OpenMessagesAsync();
         await ui.TypeAsync("/mentor pair @Priya @Kenji");
@@ -241,17 +241,21 @@ public sealed class PlaygroundBrowserTests(Browser browser) : IClassFixture<Brow
         await ui.FastForwardAsync("+1 week");
         await ui.ExpectSeesAsync("We met");
 
-        var menu = ui.Surface.GetByLabel("Pause these check-ins…").Last;
-        await menu.SelectOptionAsync(new SelectOptionValue { Label = "for 2 weeks" });
-        var confirm = ui.Page.Locator(".overlay[role=dialog]");
-        await Assertions.Expect(confirm).ToContainTextAsync("Pause check-ins?");
-        await ui.ShotAsync("pause-confirm");
-        await confirm.GetByRole(AriaRole.Button, new() { Name = "Keep them" }).ClickAsync();
-        await Assertions.Expect(menu).ToHaveValueAsync(""); // cancelled: nothing sent, the menu goes back
+        // Three one-tap outcomes; pausing is one step away in "⋯", and its form says what a pause does first.
+        var more = ui.Surface.Locator("select", new() { Has = ui.Page.Locator("option", new() { HasTextString = "Pause these check-ins…" }) }).Last;
+        await more.SelectOptionAsync(new SelectOptionValue { Label = "Pause these check-ins…" });
+        await ui.ExpectModalAsync("Pause check-ins");
+        await Assertions.Expect(ui.Modal).ToContainTextAsync("they resume by themselves");
+        await ui.Modal.GetByLabel("For how long?").SelectOptionAsync(new SelectOptionValue { Label = "for 2 weeks" });
+        await ui.ShotAsync("pause-form");
+        await ui.ClickInModalAsync("Keep them");
+        await Assertions.Expect(ui.Modal).ToHaveCountAsync(0); // cancelled: nothing sent
         await Assertions.Expect(ui.Surface.GetByText("Paused: no check-in prompts")).ToHaveCountAsync(0);
 
-        await menu.SelectOptionAsync(new SelectOptionValue { Label = "for 2 weeks" });
-        await confirm.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
+        await more.SelectOptionAsync(new SelectOptionValue { Label = "Pause these check-ins…" });
+        await ui.ExpectModalAsync("Pause check-ins");
+        await ui.Modal.GetByLabel("For how long?").SelectOptionAsync(new SelectOptionValue { Label = "for 2 weeks" });
+        await ui.ClickInModalAsync("Pause");
         await ui.ExpectSeesAsync("Paused: no check-in prompts for you and @Kenji Sato until");
         await ui.ShotAsync("paused");
 

@@ -42,7 +42,7 @@ public sealed class CheckInActions(
         if (actionId.StartsWith(CheckInMessages.RatePrefix, StringComparison.Ordinal)) // rating buttons on older summaries
             return Rate(actions, value, actionId[CheckInMessages.RatePrefix.Length..]);
         if (actionId == CheckInMessages.More)
-            actionId = choice == "async" ? CheckInMessages.AsyncStart : CheckInMessages.Notes;
+            actionId = choice switch { "async" => CheckInMessages.AsyncStart, "pause" => CheckInMessages.PauseModal, _ => CheckInMessages.Notes };
         switch (actionId)
         {
             case CheckInMessages.AddAgenda or CheckInMessages.UpdateGoal:
@@ -72,7 +72,11 @@ public sealed class CheckInActions(
                 if (checkIn.Status != CheckInStatus.Open)
                     return Tell(actions, AlreadyDecided(checkIn));
                 return await replies.OpenModalAsync(ReplyTarget.Of(actions), actions.TriggerId, CheckInMessages.AsyncModalView(Metadata(checkIn, actions)), CouldNotOpen);
-            case CheckInMessages.Pause:
+            case CheckInMessages.PauseModal:
+                if (checkIn.Status != CheckInStatus.Open) return Tell(actions, AlreadyDecided(checkIn));
+                return await replies.OpenModalAsync(ReplyTarget.Of(actions), actions.TriggerId,
+                    CheckInMessages.PauseModalView(pair.OtherThan(user), Metadata(checkIn, actions)), CouldNotOpen);
+            case CheckInMessages.Pause: // the menu on prompts sent before it moved into "⋯"
                 if (checkIn.Status != CheckInStatus.Open) return Tell(actions, AlreadyDecided(checkIn));
                 if (!TryPauseUntil(choice, user, pair, out var until, out var error)) return Tell(actions, error);
                 if (pauses.Pause(pair.Id, until) is not { } paused) return Tell(actions, Ended);

@@ -34,6 +34,7 @@ public static partial class CheckInMessages
     public const string AsyncModal = "checkin.async";
     public const string AgendaModal = "checkin.agenda";
     public const string GoalModal = "checkin.goal";
+    public const string PauseModal = "checkin.pause.form";
 
     /// <param name="clashWith">The other person of a check-in at the same time, if the recipient was booked twice.</param>
     public static DmContent Prompt(Pair pair, CheckIn checkIn, string recipient, IReadOnlyList<Goal> goals, IReadOnlyList<AgendaItem> agenda, bool reminder,
@@ -58,15 +59,22 @@ public static partial class CheckInMessages
             Blocks.Button("Not yet — remind me tomorrow", Snooze, checkIn.Id),
             Blocks.Button("Skip this time", Skip, checkIn.Id),
             MoreMenu(checkIn)));
-        blocks.Add(Blocks.Actions("checkin.pause", PauseMenu(Pause, checkIn.Id, "Pause these check-ins…")));
         blocks.Add(Blocks.Context("Notes stay private to the two of you."));
         return new DmContent(text, Capped(blocks));
     }
 
-    /// <summary>"Quick async check-in" and "Add notes": a value carries the choice in front of the check-in id ("notes|id").</summary>
+    /// <summary>The rest, one step away: a value carries the choice in front of the check-in id ("notes|id").</summary>
     private static JsonObject MoreMenu(CheckIn checkIn) => Blocks.Overflow(More,
         Blocks.Option("Quick async check-in", "async|" + checkIn.Id),
-        Blocks.Option("Add notes", "notes|" + checkIn.Id));
+        Blocks.Option("Add notes", "notes|" + checkIn.Id),
+        Blocks.Option("Pause these check-ins…", "pause|" + checkIn.Id));
+
+    /// <summary>"Pause these check-ins…": how long, and what a pause means, before anything changes.</summary>
+    public static JsonObject PauseModalView(string other, string privateMetadata) => Views.Modal(PauseModal, "Pause check-ins", new JsonArray(
+        Blocks.Input("until", "For how long?", Blocks.StaticSelect("value",
+            PairPauses.Choices.Select(c => Blocks.Option(PairPauses.ChoiceName(c), c)), initialValue: "2w")),
+        Blocks.Context($"No prompts for you and {Mrkdwn.User(other)} until then; they resume by themselves, or earlier with " +
+                       "`/mentor resume`. I'll let them know.")), submit: "Pause", close: "Keep them", privateMetadata: privateMetadata);
 
     public static DmContent Prep(Pair pair, DateTimeOffset due, string recipient, IReadOnlyList<AgendaItem> agenda)
     {

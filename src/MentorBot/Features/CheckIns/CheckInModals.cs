@@ -1,18 +1,23 @@
 using System.Globalization;
 using MentorBot.Features.Goals;
+using System.Text.Json.Nodes;
 using MentorBot.Features.Pairs;
+using MentorBot.Slack.Api;
+using MentorBot.Slack.BlockKit;
 using MentorBot.Slack.Payloads;
 using MentorBot.Slack.Routing;
 
 namespace MentorBot.Features.CheckIns;
 
-/// <summary>Submissions of the check-in modals: notes, quick async check-in, agenda item, goal progress.</summary>
-public sealed class CheckInModals(CheckInStore store, PairStore pairs, CheckInFlows flows, GoalStore goals, TimeProvider time) : IViewSubmissionHandler
+/// <summary>Submissions of the check-in modals: notes, quick async check-in, pause, agenda item, goal progress.</summary>
+public sealed class CheckInModals(CheckInStore store, PairStore pairs, CheckInFlows flows, GoalStore goals, PairPauses pauses, SlackApiClient slack,
+    TimeProvider time) : IViewSubmissionHandler
 {
     public Task<SlackAck> HandleAsync(ViewSubmission submission, CancellationToken ct) => Task.FromResult(submission.View.CallbackId switch
     {
         CheckInMessages.NotesModal => Notes(submission),
         CheckInMessages.AsyncModal => Async(submission),
+        CheckInMessages.PauseModal => Pause(submission),
         CheckInMessages.AgendaModal => Agenda(submission),
         CheckInMessages.GoalModal => Goal(submission),
         _ => SlackAck.Empty,
@@ -63,6 +68,25 @@ public sealed class CheckInModals(CheckInStore store, PairStore pairs, CheckInFl
         {
             await flows.RefreshPromptsAsync(after, pair, channel, ts, null, user, ct);
             await flows.SendSummariesAsync(after, pair, ct);
+        });
+    }
+
+    /// <summary>Pauses the pair; the prompt it came from says so, and the other person is told (as the menu on older prompts did).</summary>
+    private SlackAck Pause(ViewSubmission submission)
+    {
+        if (Load(submission, "until") is not { } loaded) return Refused("until");
+        var (checkIn, pair, channel, ts) = loaded;
+        var user = submission.User.Id;
+        if (checkIn.Status != CheckInStatus.Open) return SlackAck.ViewError("until", CheckInActions.AlreadyDecided(checkIn));
+        if (!pauses.TryParseUntil([submission.View.State["until"]?.SelectedOption?.Value ?? ""], time.GetUtcNow(), user, out var until, out var error))
+            return SlackAck.ViewError("until", error);
+        if (pauses.Pause(pair.Id, until) is not { } paused) return SlackAck.ViewError("until", "This pairing has already ended. Nothing changed.");
+        var confirmation = ":pause_button: " + PairPauses.Confirmation(paused, user, until);
+        return SlackAck.Empty.Then(async ct =>
+        {
+            if (channel is not null && ts is not null)
+                await slack.UpdateMessageAsync(channel, ts, "Check-ins paused", new JsonArray(Blocks.Section(confirmation)), ct);
+            await pauses.AfterPauseAsync(paused, user, until, ct);
         });
     }
 

@@ -50,17 +50,18 @@ public class CheckInPromptTests : IAsyncLifetime
         Assert.Contains("Talk about the promo case", visible);
         var buttons = Buttons(prompt.Args["blocks"]).Select(b => b["text"]!["text"]!.ToString()).ToList();
         Assert.Equal(["We met", "Not yet — remind me tomorrow", "Skip this time"], buttons); // at most three buttons
-        Assert.Equal(["async|" + _checkInId, "notes|" + _checkInId], MenuValues(prompt, CheckInMessages.More));
+        Assert.Equal(["async|" + _checkInId, "notes|" + _checkInId, "pause|" + _checkInId], MenuValues(prompt, CheckInMessages.More));
         Assert.Contains("Quick async check-in", visible);
         Assert.Contains("Add notes", visible);
-        // Pausing offers the lengths /mentor pause accepts.
-        Assert.Equal(["1w", "2w", "4w", "8w", "12w", "26w"], MenuValues(prompt, CheckInMessages.Pause).Select(v => v.Split('|')[0]));
         Assert.Contains("Pause these check-ins…", visible);
+        // Nothing else to press: the three outcomes and the "⋯" menu are the only controls.
+        Assert.Single(prompt.Args["blocks"]!.AsArray(), b => b!["type"]!.ToString() == "actions");
     }
 
     [Theory]
     [InlineData("notes", "checkin.notes")]
     [InlineData("async", null)]
+    [InlineData("pause", CheckInMessages.PauseModal)]
     public async Task TheMenu_LeadsToWhatTheButtonsDid(string choice, string? modal)
     {
         await PromptAsync();
@@ -258,10 +259,21 @@ public class CheckInPromptTests : IAsyncLifetime
     [Fact]
     public async Task Pause_FromThePrompt_IsThePairsOwnPause_BothAreTold_AndItResumesByItself()
     {
-        var prompt = await PromptAsync();
+        await PromptAsync();
         var due = _pair.NextCheckInUtc!.Value;
-        var twoWeeks = MenuValues(prompt, CheckInMessages.Pause).Single(v => v.StartsWith("2w|"));
-        await ChooseAsync(_app, Mentor, CheckInMessages.Pause, twoWeeks, _checkInId);
+        await ChooseAsync(_app, Mentor, CheckInMessages.More, "pause|" + _checkInId, _checkInId);
+        var form = (await _app.Slack.WaitForCallAsync("views.open")).Args["view"]!;
+        // The form offers the lengths /mentor pause accepts, and says what a pause does before anything changes.
+        Assert.Equal(["1w", "2w", "4w", "8w", "12w", "26w"], form["blocks"]![0]!["element"]!["options"]!.AsArray().Select(o => o!["value"]!.ToString()));
+        Assert.Contains("they resume by themselves", form.ToJsonString());
+        Assert.Equal(PairStatus.Active, _app.Get<PairStore>().Get(_pair.Id)!.Status);
+        var meta = form["private_metadata"]!.ToString();
+        var stranger = await _app.InteractAsync(Interactions.Submit("USTRANGER", CheckInMessages.PauseModal,
+            new Dictionary<string, JsonObject> { ["until"] = Interactions.SelectValue("2w") }, meta));
+        Assert.Contains("another pair", await stranger.Content.ReadAsStringAsync());
+        Assert.Equal(PairStatus.Active, _app.Get<PairStore>().Get(_pair.Id)!.Status);
+        await _app.InteractAsync(Interactions.Submit(Mentor, CheckInMessages.PauseModal,
+            new Dictionary<string, JsonObject> { ["until"] = Interactions.SelectValue("2w") }, meta));
 
         // Same words as /mentor pause: the one who paused sees until when, the other is told by DM.
         var update = await _app.Slack.WaitForCallAsync("chat.update", c => c.Shown().Contains("Paused: no check-in prompts for you and <@UMENTEE> until"));
