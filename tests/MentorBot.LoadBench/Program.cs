@@ -20,7 +20,7 @@ const string Token = "xoxb-bench-token";
 
 await using var fakeSlack = await FakeSlack.StartAsync();
 Console.WriteLine($"MentorBot load benchmark: {options.Duration.TotalSeconds:0} s per scenario, {options.Connections} connections, " +
-                  $"{options.Connections * Target.PeoplePerConnection:N0} people, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+                  $"shapes {string.Join(" and ", options.Shapes.Select(ShapeName.Of))}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
 var results = new Dictionary<string, Dictionary<string, LoadResult>>();
 var folder = Directory.CreateTempSubdirectory("mentorbot-bench-").FullName;
@@ -37,7 +37,7 @@ var verification = "";
         ["Slack__ApiBaseUrl"] = fakeSlack.BaseUrl, ["Storage__DatabasePath"] = dbPath, ["Nudges__Enabled"] = "false",
         ["Logging__LogLevel__Default"] = "Warning",
     });
-    var target = new Target("MentorBot", port, Secret);
+    var target = new Target("MentorBot", port, Secret, fakeSlack.ResponseUrl);
     await target.WaitReadyAsync(bot);
     goalsAvailable = await target.SupportsGoalsAsync();
     if (!goalsAvailable) Console.WriteLine("note: /goal is not in this build of MentorBot; only /mentor help is measured.");
@@ -58,7 +58,7 @@ if (options.BoltDir is { } boltDir)
         ["PORT"] = port.ToString(CultureInfo.InvariantCulture), ["SLACK_SIGNING_SECRET"] = Secret, ["SLACK_BOT_TOKEN"] = Token,
         ["SLACK_API_URL"] = fakeSlack.BaseUrl, ["NODE_ENV"] = "production",
     });
-    var target = new Target("Bolt", port, Secret);
+    var target = new Target("Bolt", port, Secret, fakeSlack.ResponseUrl);
     await target.WaitReadyAsync(bolt);
     results["Bolt"] = await RunAllAsync(target, options, goalsAvailable);
     bolt.Kill();
@@ -80,16 +80,26 @@ static async Task<Dictionary<string, LoadResult>> RunAllAsync(Target target, Opt
 {
     var all = new Dictionary<string, LoadResult>();
     // Warm-up (JIT, connection pool), not counted.
-    await target.RunAsync("/mentor", _ => "help", TimeSpan.FromSeconds(2), options.Connections, false);
-    all["/mentor help"] = await target.RunAsync("/mentor", _ => "help", options.Duration, options.Connections, false);
-    if (goals)
+    await target.RunAsync("/mentor", _ => "help", Shape.Many, TimeSpan.FromSeconds(2), options.Connections, false);
+    foreach (var shape in options.Shapes)
     {
-        all["/goal add"] = await target.RunAsync("/goal", n => $"add bench {target.Name} {n} 🦀 naïve", options.Duration, options.Connections, true);
-        all["/goal list"] = await target.RunAsync("/goal", _ => "list", options.Duration, options.Connections, false);
+        void Run(string scenario, LoadResult r)
+        {
+            all[$"{ShapeName.Of(shape)}|{scenario}"] = r;
+            Console.WriteLine($"  {target.Name,-10} {ShapeName.Of(shape),-10} {scenario,-15} {r}");
+        }
+        Run("/mentor help", await target.RunAsync("/mentor", _ => "help", shape, options.Duration, options.Connections, false));
+        if (!goals) continue;
+        // The write commands people type most; each person has goals by the time progress is measured.
+        Run("/goal add", await target.RunAsync("/goal", n => $"add bench {target.Name} {ShapeName.Of(shape)} {n.Tag} 🦀 naïve", shape, options.Duration, options.Connections, true));
+        var spread = shape == Shape.One ? 500 : 5; // one person has thousands of goals; each of 1,000 people a handful
+        Run("/goal progress", await target.RunAsync("/goal", n => $"progress {1 + n.I % spread} {n.I % 101}", shape, options.Duration, options.Connections, false));
+        Run("/askfeedback", await target.RunAsync("/askfeedback", n => $"<@UGIVER{n.I % 50}> How did demo {n.Tag} land?", shape, options.Duration, options.Connections, false));
+        Run("/goal list", await target.RunAsync("/goal", _ => "list", shape, options.Duration, options.Connections, false));
     }
-    foreach (var (name, r) in all) Console.WriteLine($"  {target.Name,-10} {name,-13} {r}");
     return all;
 }
+
 
 static string VerifyGoals(string dbPath, IReadOnlyCollection<string> acked)
 {
@@ -102,16 +112,25 @@ static string VerifyGoals(string dbPath, IReadOnlyCollection<string> acked)
         : $"LOST {lost} and DOUBLED {doubled} of {acked.Count:N0} acknowledged goals";
 }
 
-sealed record Options(TimeSpan Duration, int Connections, string MentorBotDll, string? BoltDir)
+/// <summary>Who sends the load: one person on every connection (one owner's writes contend), or 1,000 people (100 per connection).</summary>
+enum Shape { One, Many }
+
+static class ShapeName
+{
+    public static string Of(Shape shape) => shape == Shape.One ? "1 person" : "1,000 people";
+}
+
+sealed record Options(TimeSpan Duration, int Connections, string MentorBotDll, string? BoltDir, IReadOnlyList<Shape> Shapes)
 {
     public static Options Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         var dll = Value("--mentorbot") ?? throw new ArgumentException("--mentorbot <path to MentorBot.dll> is required");
         var bolt = args.Contains("--no-bolt") ? null : Value("--bolt");
+        Shape[] shapes = (Value("--shape") ?? "both") switch { "one" => [Shape.One], "many" => [Shape.Many], _ => [Shape.One, Shape.Many] };
         return new Options(TimeSpan.FromSeconds(double.Parse(Value("--seconds") ?? "10", CultureInfo.InvariantCulture)),
             int.Parse(Value("--connections") ?? "10", CultureInfo.InvariantCulture), Path.GetFullPath(dll),
-            bolt is null ? null : Path.GetFullPath(bolt));
+            bolt is null ? null : Path.GetFullPath(bolt), shapes);
     }
 }
 
@@ -131,7 +150,8 @@ sealed class LoadResult
         $"{Rps,8:N0} req/s  p50 {P(0.50),6:N2} ms  p99 {P(0.99),6:N2} ms  max {Max,7:N1} ms  non-2xx {Non2xx}  errors {Errors}  ({Requests:N0} requests)";
 }
 
-sealed class Target(string name, int port, string secret)
+/// <param name="responseUrl">Where follow-ups go: the fake Slack, as a real response_url would lead to Slack.</param>
+sealed class Target(string name, int port, string secret, string responseUrl)
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
     {
@@ -173,7 +193,15 @@ sealed class Target(string name, int port, string secret)
         return true;
     }
 
-    public async Task<LoadResult> RunAsync(string command, Func<string, string> text, TimeSpan duration, int connections, bool recordAcks)
+    /// <summary>The n-th request of a connection: <see cref="Tag"/> makes a text unique, <see cref="I"/> counts.</summary>
+    public readonly record struct Nth(int W, int I)
+    {
+        public string Tag => $"w{W} n{I}";
+    }
+
+    public static string UserOf(Shape shape, int w, int i) => shape == Shape.One ? "UBENCHONE" : $"UBENCH{w}P{i % PeoplePerConnection}";
+
+    public async Task<LoadResult> RunAsync(string command, Func<Nth, string> text, Shape shape, TimeSpan duration, int connections, bool recordAcks)
     {
         var result = new LoadResult();
         var latencies = new List<double>[connections];
@@ -186,12 +214,11 @@ sealed class Target(string name, int port, string secret)
             acked[w] = [];
             for (var i = 0; Stopwatch.GetTimestamp() < stopAt; i++)
             {
-                var body = text($"w{w} n{i}");
+                var body = text(new Nth(w, i));
                 var t0 = Stopwatch.GetTimestamp();
                 try
                 {
-                    // 100 people per connection, 1,000 in all: a programme's worth of people, each with a handful of goals.
-                    using var response = await SendAsync(command, body, $"UBENCH{w}P{i % PeoplePerConnection}");
+                    using var response = await SendAsync(command, body, UserOf(shape, w, i));
                     var content = await response.Content.ReadAsStringAsync();
                     latencies[w].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
                     Interlocked.Increment(ref result.Requests);
@@ -214,7 +241,7 @@ sealed class Target(string name, int port, string secret)
     {
         var body = $"token=x&team_id=T1&team_domain=bench&channel_id=C1&channel_name=general&user_id={user}&user_name={user.ToLowerInvariant()}" +
                    $"&command={Uri.EscapeDataString(command)}&text={Uri.EscapeDataString(text)}&api_app_id=A1" +
-                   "&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fresponse&trigger_id=t1";
+                   $"&response_url={Uri.EscapeDataString(responseUrl)}&trigger_id=t1";
         var bytes = Encoding.UTF8.GetBytes(body);
         var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         byte[] signed = [.. Encoding.ASCII.GetBytes($"v0:{ts}:"), .. bytes];
@@ -232,19 +259,20 @@ static class Report
     public static void Print(Dictionary<string, Dictionary<string, LoadResult>> results, Options options)
     {
         Console.WriteLine();
-        Console.WriteLine($"| scenario ({options.Connections} conns, {options.Duration.TotalSeconds:0} s) | app | req/s | p50 ms | p99 ms | max ms | non-2xx |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
-        foreach (var scenario in results.Values.SelectMany(r => r.Keys).Distinct())
+        Console.WriteLine($"| shape | scenario ({options.Connections} conns, {options.Duration.TotalSeconds:0} s) | app | req/s | p50 ms | p99 ms | max ms | non-2xx |");
+        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|");
+        foreach (var key in results.Values.SelectMany(r => r.Keys).Distinct())
             foreach (var (app, byScenario) in results)
-                if (byScenario.TryGetValue(scenario, out var r))
-                    Console.WriteLine($"| `{scenario}` | {app} | {r.Rps:N0} | {r.P(0.5):N2} | {r.P(0.99):N2} | {r.Max:N1} | {r.Non2xx + r.Errors} |");
+                if (byScenario.TryGetValue(key, out var r))
+                    Console.WriteLine($"| {key.Replace("|", " | `")}` | {app} | {r.Rps:N0} | {r.P(0.5):N2} | {r.P(0.99):N2} | {r.Max:N1} | {r.Non2xx + r.Errors} |");
         if (!results.TryGetValue("MentorBot", out var m) || !results.TryGetValue("Bolt", out var b)) return;
         Console.WriteLine();
-        Console.WriteLine("| scenario | req/s MentorBot ÷ Bolt | p50 MentorBot ÷ Bolt | p99 MentorBot ÷ Bolt |");
-        Console.WriteLine("|---|---:|---:|---:|");
-        foreach (var (scenario, mr) in m)
-            if (b.TryGetValue(scenario, out var br))
-                Console.WriteLine($"| `{scenario}` | {mr.Rps / br.Rps:N2}× | {mr.P(0.5) / br.P(0.5):N2}× | {mr.P(0.99) / br.P(0.99):N2}× |");
+        Console.WriteLine("| shape | scenario | MentorBot req/s | p50 / p99 ms | Bolt req/s | p50 / p99 ms | req/s MentorBot ÷ Bolt | p99 MentorBot − Bolt |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var (key, mr) in m)
+            if (b.TryGetValue(key, out var br))
+                Console.WriteLine($"| {key.Replace("|", " | `")}` | {mr.Rps:N0} | {mr.P(0.5):N2} / {mr.P(0.99):N2} | {br.Rps:N0} | {br.P(0.5):N2} / {br.P(0.99):N2} | " +
+                                  $"{mr.Rps / br.Rps:N2}× | {mr.P(0.99) - br.P(0.99):+0.00;−0.00} ms |");
     }
 }
 
@@ -284,6 +312,8 @@ sealed class FakeSlack(WebApplication app, string baseUrl) : IAsyncDisposable
 {
     public string BaseUrl => baseUrl;
 
+    public string ResponseUrl => baseUrl.Replace("/api/", "/response");
+
     public static async Task<FakeSlack> StartAsync()
     {
         var port = Net.FreePort();
@@ -291,11 +321,19 @@ sealed class FakeSlack(WebApplication app, string baseUrl) : IAsyncDisposable
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        app.MapPost("/api/{method}", (string method) => Results.Json(new
+        app.MapPost("/api/{method}", async (string method, HttpRequest request) =>
         {
-            ok = true, user_id = "UBOT", bot_id = "BBOT", team_id = "T1", team = "Bench", ts = "1700000000.000100",
-            channel = new { id = "DBENCH" },
-        }));
+            // users.info answers with the person asked about, so a feature that looks someone up finds them.
+            var asked = request.HasFormContentType ? (await request.ReadFormAsync())["user"].ToString() : "";
+            var id = asked.Length > 0 ? asked : "UBENCH";
+            return Results.Json(new
+            {
+                ok = true, user_id = "UBOT", bot_id = "BBOT", team_id = "T1", team = "Bench", ts = "1700000000.000100",
+                channel = new { id = "DBENCH" },
+                user = new { id, name = id.ToLowerInvariant(), real_name = id, tz = "Europe/Amsterdam", profile = new { display_name = id, real_name = id } },
+            });
+        });
+        app.MapPost("/response", () => Results.Json(new { ok = true }));
         await app.StartAsync();
         return new FakeSlack(app, $"http://127.0.0.1:{port}/api/");
     }

@@ -1,4 +1,4 @@
-// The reference for MentorBot's load benchmark: the same two commands, the Bolt way, goals kept in memory.
+// The reference for MentorBot's load benchmark: the same commands, the Bolt way, goals and requests kept in memory.
 const { App, LogLevel } = require('@slack/bolt');
 
 const app = new App({
@@ -34,12 +34,38 @@ app.command('/goal', async ({ command, ack }) => {
     const goal = { number: mine.length + 1, title: text.slice(4).trim() };
     mine.push(goal);
     await ack({ response_type: 'ephemeral', text: `Saved goal #${goal.number}: ${escape(goal.title)}` });
+  } else if (verb === 'progress') {
+    const [, number, percent] = text.split(/\s+/);
+    const goal = mine.find((g) => g.number === Number(number));
+    const value = Number(percent);
+    if (!goal || !(value >= 0 && value <= 100)) {
+      await ack({ response_type: 'ephemeral', text: 'Try `/goal progress <number> <0-100>`.' });
+      return;
+    }
+    goal.progress = value;
+    (goal.history = goal.history || []).push({ at: Date.now(), progress: value });
+    await ack({ response_type: 'ephemeral', text: `Updated goal #${goal.number}: ${escape(goal.title)} (${value}%)` });
   } else if (verb === 'list') {
     const shown = mine.slice(-20).map((g) => `#${g.number} ${escape(g.title)}`).join('\n');
     await ack({ response_type: 'ephemeral', text: shown || 'You have no goals yet.' });
   } else {
     await ack({ response_type: 'ephemeral', text: 'Try `/goal add <title>` or `/goal list`.' });
   }
+});
+
+const requests = []; // feedback requests, in memory
+app.command('/askfeedback', async ({ command, ack, client }) => {
+  const text = (command.text || '').trim();
+  const people = [...text.matchAll(/<@([UW][A-Z0-9]+)(\|[^>]*)?>/g)].map((m) => m[1]);
+  const topic = text.replace(/<@[^>]+>/g, '').trim();
+  if (people.length === 0 || topic.length === 0) {
+    await ack({ response_type: 'ephemeral', text: 'Try `/askfeedback @person <topic>`.' });
+    return;
+  }
+  requests.push({ asker: command.user_id, people, topic, at: Date.now() });
+  await ack({ response_type: 'ephemeral', text: `Asked ${people.map((p) => `<@${p}>`).join(', ')} about "${escape(topic)}".` });
+  // As MentorBot does: the DM to the person asked goes out after the ack.
+  for (const person of people) await client.chat.postMessage({ channel: person, text: `<@${command.user_id}> asks for your feedback: ${escape(topic)}` });
 });
 
 (async () => {

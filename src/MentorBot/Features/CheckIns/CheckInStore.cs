@@ -13,7 +13,6 @@ public sealed class CheckInStore
 {
     private readonly MentorDb _db;
     private readonly ILiteCollection<Pair> _pairs;
-    private readonly Lock _decisions = new();
 
     public CheckInStore(MentorDb db)
     {
@@ -76,37 +75,26 @@ public sealed class CheckInStore
     public IReadOnlyList<Nudge> NudgesOfPair(int pairId, NudgeKind kind) => Nudges.Find(n => n.PairId == pairId && n.Kind == kind).ToList();
 
     /// <summary>Clears the "keep going?" question once; false when someone already answered it.</summary>
-    public bool AnswerKeepGoing(int pairId)
+    public bool AnswerKeepGoing(int pairId) => _db.InTransaction(() =>
     {
-        lock (_decisions)
-        {
-            var state = StateOf(pairId);
-            if (!state.AwaitingKeepGoing) return false;
-            SaveState(state with { AwaitingKeepGoing = false, IgnoredInARow = 0 });
-            return true;
-        }
-    }
+        var state = StateOf(pairId);
+        if (!state.AwaitingKeepGoing) return false;
+        SaveState(state with { AwaitingKeepGoing = false, IgnoredInARow = 0 });
+        return true;
+    });
 
     /// <summary>Records one person's rating once; false when they already rated.</summary>
-    public bool Rate(string checkInId, string userId, int rating)
+    public bool Rate(string checkInId, string userId, int rating) => _db.InTransaction(() =>
     {
-        lock (_decisions)
-        {
-            var checkIn = CheckIns.FindById(checkInId);
-            if (checkIn is null || checkIn.RatingOf(userId) is not null) return false;
-            return CheckIns.Update(checkIn with { Ratings = [.. checkIn.Ratings, new CheckInRating(userId, rating)] });
-        }
-    }
+        var checkIn = CheckIns.FindById(checkInId);
+        if (checkIn is null || checkIn.RatingOf(userId) is not null) return false;
+        return CheckIns.Update(checkIn with { Ratings = [.. checkIn.Ratings, new CheckInRating(userId, rating)] });
+    });
 
     /// <summary>Remembers where a summary was posted, so a later change (notes, a rating) updates it in place.</summary>
-    public void AddSummary(string checkInId, PostedSummary summary)
-    {
-        lock (_decisions)
-        {
-            if (CheckIns.FindById(checkInId) is { } checkIn)
-                CheckIns.Update(checkIn with { Summaries = [.. checkIn.Summaries.Where(s => s.UserId != summary.UserId), summary] });
-        }
-    }
+    public void AddSummary(string checkInId, PostedSummary summary) => _db.InTransaction(() =>
+        CheckIns.FindById(checkInId) is { } checkIn
+        && CheckIns.Update(checkIn with { Summaries = [.. checkIn.Summaries.Where(s => s.UserId != summary.UserId), summary] }));
 
     /// <summary>
     /// The check-in closed without a click on its prompts (superseded, paused, ended): queue their rewrite to one line
@@ -138,27 +126,24 @@ public sealed class CheckInStore
     /// </summary>
     public (CheckIn CheckIn, bool Changed) Decide(string checkInId, Func<CheckIn, CheckIn?> change)
     {
-        lock (_decisions)
+        return _db.InTransaction(() =>
         {
-            return _db.InTransaction(() =>
+            var current = CheckIns.FindById(checkInId) ?? throw new InvalidOperationException("no such check-in");
+            var updated = change(current);
+            if (updated is null) return (current, false);
+            CheckIns.Update(updated);
+            if (updated.IsHeld && !current.IsHeld)
             {
-                var current = CheckIns.FindById(checkInId) ?? throw new InvalidOperationException("no such check-in");
-                var updated = change(current);
-                if (updated is null) return (current, false);
-                CheckIns.Update(updated);
-                if (updated.IsHeld && !current.IsHeld)
-                {
-                    foreach (var item in OpenAgenda(updated.PairId))
-                        Agenda.Update(item with { DiscussedIn = updated.Id, DiscussedAt = updated.DecidedAt });
-                }
-                if (updated.Status != CheckInStatus.Open && current.Status == CheckInStatus.Open)
-                {
-                    var state = StateOf(updated.PairId);
-                    SaveState(state with { IgnoredInARow = 0 });
-                }
-                return (updated, true);
-            });
-        }
+                foreach (var item in OpenAgenda(updated.PairId))
+                    Agenda.Update(item with { DiscussedIn = updated.Id, DiscussedAt = updated.DecidedAt });
+            }
+            if (updated.Status != CheckInStatus.Open && current.Status == CheckInStatus.Open)
+            {
+                var state = StateOf(updated.PairId);
+                SaveState(state with { IgnoredInARow = 0 });
+            }
+            return (updated, true);
+        });
     }
 
     public void Update(CheckIn checkIn) => CheckIns.Update(checkIn);

@@ -11,10 +11,6 @@ public sealed class GoalStore
     private readonly ILiteCollection<Goal> _goals;
     private readonly ILiteCollection<GoalCounter> _counters;
     private readonly PairStore _pairs;
-    // Numbering and read-modify-write only race within one owner's goals, so one lock per owner (striped) lets
-    // different people's writes proceed side by side.
-    private readonly Lock[] _ownerLocks = [.. Enumerable.Range(0, 64).Select(_ => new Lock())];
-
     public GoalStore(MentorDb db, PairStore pairs)
     {
         _db = db;
@@ -28,48 +24,38 @@ public sealed class GoalStore
 
     /// <summary>Saves a new goal with the owner's next number (numbers are never reused, even after a drop).</summary>
     public Goal Add(string ownerId, string title, DateTimeOffset now, string? why = null, DateOnly? targetDate = null,
-        GoalVisibility visibility = GoalVisibility.Mentors)
-    {
-        lock (LockFor(ownerId))
+        GoalVisibility visibility = GoalVisibility.Mentors) =>
+        // O(1): the owner's counter moves in the same transaction as the insert, on the one writer, so two adds of one
+        // owner never take the same number. Goals from before the counter existed are counted once, the first time.
+        _db.InTransaction(() =>
         {
-            // O(1): the owner's counter moves in the same transaction as the insert. Goals from before the counter
-            // existed are counted once, the first time.
-            return _db.InTransaction(() =>
+            var number = (_counters.FindById(ownerId)?.Last ?? HighestNumber(ownerId)) + 1;
+            var goal = new Goal
             {
-                var number = (_counters.FindById(ownerId)?.Last ?? HighestNumber(ownerId)) + 1;
-                var goal = new Goal
-                {
-                    Id = Goal.IdOf(ownerId, number), OwnerId = ownerId, Number = number, Title = title, Why = why,
-                    TargetDate = targetDate, Visibility = visibility, CreatedAt = now, UpdatedAt = now,
-                };
-                _counters.Upsert(new GoalCounter { OwnerId = ownerId, Last = number });
-                _goals.Insert(goal);
-                return goal;
-            });
-        }
-    }
+                Id = Goal.IdOf(ownerId, number), OwnerId = ownerId, Number = number, Title = title, Why = why,
+                TargetDate = targetDate, Visibility = visibility, CreatedAt = now, UpdatedAt = now,
+            };
+            _counters.Upsert(new GoalCounter { OwnerId = ownerId, Last = number });
+            _goals.Insert(goal);
+            return goal;
+        });
 
     private int HighestNumber(string ownerId) =>
         _goals.Query().Where(g => g.OwnerId == ownerId).Select(g => g.Number).ToEnumerable().DefaultIfEmpty(0).Max();
 
-    private Lock LockFor(string ownerId) => _ownerLocks[(uint)StringComparer.Ordinal.GetHashCode(ownerId) % _ownerLocks.Length];
-
     public Goal? Get(string ownerId, int number) => _goals.FindById(Goal.IdOf(ownerId, number));
 
     /// <summary>
-    /// Read-modify-write of one goal under the owner's lock, so two quick updates (a note and a progress change) never
+    /// Read-modify-write of one goal in one transaction on the one writer, so two quick updates (a note and a progress change) never
     /// lose each other. <paramref name="change"/> returns the new goal, or null to leave it as it is.
     /// </summary>
-    public Goal? Change(string ownerId, int number, Func<Goal, Goal?> change)
+    public Goal? Change(string ownerId, int number, Func<Goal, Goal?> change) => _db.InTransaction(() =>
     {
-        lock (LockFor(ownerId))
-        {
-            if (Get(ownerId, number) is not { } goal) return null;
-            if (change(goal) is not { } changed) return goal;
-            _goals.Update(changed);
-            return changed;
-        }
-    }
+        if (Get(ownerId, number) is not { } goal) return null;
+        if (change(goal) is not { } changed) return goal;
+        _goals.Update(changed);
+        return changed;
+    });
 
     /// <summary>Goals and their distinct owners by status across the programme (aggregates only, for admins and the digest).</summary>
     public IReadOnlyDictionary<GoalStatus, (int Goals, int Owners)> CountByStatus() =>
@@ -106,9 +92,9 @@ public sealed class GoalStore
         SharedWith(ownerId, viewerId).Where(g => g.Status == GoalStatus.Open).ToList();
 
     /// <summary>Deletes everything this person wrote (data rights); returns how many goals went.</summary>
-    public int DeleteAllOf(string ownerId)
+    public int DeleteAllOf(string ownerId) => _db.InTransaction(() =>
     {
         _counters.Delete(ownerId); // how many goals someone had is theirs too
         return _goals.DeleteMany(g => g.OwnerId == ownerId);
-    }
+    });
 }
