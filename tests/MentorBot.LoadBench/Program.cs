@@ -27,6 +27,7 @@ var folder = Directory.CreateTempSubdirectory("mentorbot-bench-").FullName;
 var dbPath = Path.Combine(folder, "mentorbot.db");
 bool goalsAvailable;
 var verification = "";
+var slowSlack = "";
 
 // MentorBot
 {
@@ -42,6 +43,7 @@ var verification = "";
     goalsAvailable = await target.SupportsGoalsAsync();
     if (!goalsAvailable) Console.WriteLine("note: /goal is not in this build of MentorBot; only /mentor help is measured.");
     results["MentorBot"] = await RunAllAsync(target, options, goalsAvailable);
+    if (goalsAvailable) slowSlack = await SlowSlackAsync(target, fakeSlack);
 
     Child.Terminate(bot);
     if (!bot.WaitForExit(30_000)) throw new InvalidOperationException("MentorBot did not exit within 30 s of SIGTERM");
@@ -67,6 +69,7 @@ if (options.BoltDir is { } boltDir)
 
 Report.Print(results, options);
 if (verification.Length > 0) Console.WriteLine(verification);
+if (slowSlack.Length > 0) Console.WriteLine(slowSlack);
 try
 {
     Directory.Delete(folder, true);
@@ -100,6 +103,43 @@ static async Task<Dictionary<string, LoadResult>> RunAllAsync(Target target, Opt
     return all;
 }
 
+
+// With Slack answering every Web API call after 4 s: each command is still acknowledged from local state at once (the
+// median of 20, one after another), and its work still reaches Slack once Slack answers.
+static async Task<string> SlowSlackAsync(Target target, FakeSlack slack)
+{
+    string[] commands =
+    [
+        "/mentor help", "/mentor pairs", "/mentor ask <@UGIVER1> peer", "/mentor stats", "/goal add slow slack goal", "/goal list",
+        "/goal progress 1 10", "/askfeedback <@UGIVER2> How did the slow demo land?",
+    ];
+    slack.Delay = TimeSpan.FromSeconds(4);
+    var dmsBefore = slack.Calls("chat.postMessage");
+    var lines = new List<string> { "", "| command, Slack answering after 4 s | median ack ms (of 20) | max ms |", "|---|---:|---:|" };
+    var worst = 0.0;
+    foreach (var line in commands)
+    {
+        var (command, text) = (line[..line.IndexOf(' ')], line[(line.IndexOf(' ') + 1)..]);
+        var ms = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            using var response = await target.SendAsync(command, text.Replace("slow", $"slow {i}"), "UBENCHSLOW");
+            ms.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{line} answered {(int)response.StatusCode}");
+        }
+        ms.Sort();
+        var median = (ms[9] + ms[10]) / 2;
+        worst = Math.Max(worst, median);
+        lines.Add($"| `{line}` | {median:N1} | {ms[^1]:N1} |");
+    }
+    // The feedback requests' DMs: sent after the ack, each once Slack answers.
+    var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+    while (slack.Calls("chat.postMessage") - dmsBefore < 20 && DateTime.UtcNow < deadline) await Task.Delay(200);
+    slack.Delay = TimeSpan.Zero;
+    lines.Add($"slowest median {worst:N1} ms; the 20 feedback DMs reached Slack afterwards: {slack.Calls("chat.postMessage") - dmsBefore >= 20}");
+    return string.Join(Environment.NewLine, lines);
+}
 
 static string VerifyGoals(string dbPath, IReadOnlyCollection<string> acked)
 {
@@ -237,7 +277,7 @@ sealed class Target(string name, int port, string secret, string responseUrl)
         return result;
     }
 
-    private Task<HttpResponseMessage> SendAsync(string command, string text, string user)
+    public Task<HttpResponseMessage> SendAsync(string command, string text, string user)
     {
         var body = $"token=x&team_id=T1&team_domain=bench&channel_id=C1&channel_name=general&user_id={user}&user_name={user.ToLowerInvariant()}" +
                    $"&command={Uri.EscapeDataString(command)}&text={Uri.EscapeDataString(text)}&api_app_id=A1" +
@@ -308,9 +348,21 @@ static class Net
 }
 
 /// <summary>Answers every Web API call with ok:true (MentorBot's auth.test at start, and anything a feature posts).</summary>
-sealed class FakeSlack(WebApplication app, string baseUrl) : IAsyncDisposable
+sealed class FakeSlack(WebApplication app, string baseUrl, FakeSlack.Counters counters) : IAsyncDisposable
 {
+    /// <summary>What the endpoint counts and how slow it answers, shared with its request handler.</summary>
+    public sealed class Counters
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<string, int> ByMethod { get; } = new();
+        public TimeSpan Delay { get; set; }
+    }
+
     public string BaseUrl => baseUrl;
+
+    /// <summary>How long every Web API call takes to answer (a slow Slack).</summary>
+    public TimeSpan Delay { get => counters.Delay; set => counters.Delay = value; }
+
+    public int Calls(string method) => counters.ByMethod.GetValueOrDefault(method);
 
     public string ResponseUrl => baseUrl.Replace("/api/", "/response");
 
@@ -321,9 +373,12 @@ sealed class FakeSlack(WebApplication app, string baseUrl) : IAsyncDisposable
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
+        var counters = new Counters();
         app.MapPost("/api/{method}", async (string method, HttpRequest request) =>
         {
             // users.info answers with the person asked about, so a feature that looks someone up finds them.
+            counters.ByMethod.AddOrUpdate(method, 1, (_, n) => n + 1);
+            if (counters.Delay > TimeSpan.Zero) await Task.Delay(counters.Delay);
             var asked = request.HasFormContentType ? (await request.ReadFormAsync())["user"].ToString() : "";
             var id = asked.Length > 0 ? asked : "UBENCH";
             return Results.Json(new
@@ -333,9 +388,14 @@ sealed class FakeSlack(WebApplication app, string baseUrl) : IAsyncDisposable
                 user = new { id, name = id.ToLowerInvariant(), real_name = id, tz = "Europe/Amsterdam", profile = new { display_name = id, real_name = id } },
             });
         });
-        app.MapPost("/response", () => Results.Json(new { ok = true }));
+        app.MapPost("/response", async () =>
+        {
+            counters.ByMethod.AddOrUpdate("response_url", 1, (_, n) => n + 1);
+            if (counters.Delay > TimeSpan.Zero) await Task.Delay(counters.Delay);
+            return Results.Json(new { ok = true });
+        });
         await app.StartAsync();
-        return new FakeSlack(app, $"http://127.0.0.1:{port}/api/");
+        return new FakeSlack(app, $"http://127.0.0.1:{port}/api/", counters);
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
