@@ -47,6 +47,7 @@ public sealed class FollowUps(SlackApiClient slack, ILogger<FollowUps> logger) :
     {
         try
         {
+            using var activity = SlackRouter.Activities.StartActivity(SlackRouter.FollowUpActivity);
             await work.Run(ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)

@@ -50,8 +50,17 @@ public sealed class SlackRouter(
         return SlackAck.Empty.Then(async followUpCt => await replies.AnswerLateAsync(responseUrl, await work, what, followUpCt));
     }
 
+    /// <summary>Traces each answer to Slack as an activity named <see cref="AckActivity"/> (what runs before the ack).</summary>
+    public static readonly System.Diagnostics.ActivitySource Activities = new("MentorBot.Slack");
+
+    public const string AckActivity = "slack.ack";
+
+    /// <summary>What runs after the ack for a request (its follow-up), traced under this name.</summary>
+    public const string FollowUpActivity = "slack.followup";
+
     public async Task<SlackAck> DispatchAsync(SlackRequest request, CancellationToken ct)
     {
+        using var activity = Activities.StartActivity(AckActivity);
         try
         {
             return request.Kind switch

@@ -18,6 +18,11 @@ public sealed class PeriodicJobs(IEnumerable<IPeriodicJob> jobs, TimeProvider ti
 {
     private readonly SemaphoreSlim _oneTickAtATime = new(1, 1);
 
+    /// <summary>Traces each job's tick as an activity named <see cref="TickActivity"/>.</summary>
+    public static readonly System.Diagnostics.ActivitySource Activities = new("MentorBot.Scheduling");
+
+    public const string TickActivity = "scheduler.tick";
+
     public async Task RunOnceAsync(CancellationToken ct = default)
     {
         await _oneTickAtATime.WaitAsync(ct);
@@ -27,6 +32,8 @@ public sealed class PeriodicJobs(IEnumerable<IPeriodicJob> jobs, TimeProvider ti
             {
                 try
                 {
+                    using var activity = Activities.StartActivity(TickActivity);
+                    activity?.SetTag("job", job.GetType().Name);
                     await job.TickAsync(time.GetUtcNow(), ct);
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested)

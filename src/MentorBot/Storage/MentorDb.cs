@@ -20,12 +20,14 @@ public sealed class MentorDb : IDisposable
     private volatile bool _failedToWrite;
 
     private readonly GroupCommit _writer;
+    private readonly bool _guardScans;
 
     private const string ProbeCollection = "health_probe"; // never written: querying it only runs the engine's checks
 
     public MentorDb(IOptions<StorageOptions> options)
     {
         Path = System.IO.Path.GetFullPath(options.Value.DatabasePath);
+        _guardScans = options.Value.GuardScans;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         try
         {
@@ -60,7 +62,8 @@ public sealed class MentorDb : IDisposable
 
     internal int WaitingWrites => _writer.Waiting;
 
-    public ILiteCollection<T> Collection<T>(string name) => _db.GetCollection<T>(name);
+    public ILiteCollection<T> Collection<T>(string name) =>
+        _guardScans ? ScanGuard.Wrap(_db.GetCollection<T>(name), name) : _db.GetCollection<T>(name);
 
     /// <summary>
     /// True while the engine answers queries (used by /healthz and <see cref="StorageWatchdog"/>). After an I/O error

@@ -56,6 +56,7 @@ public sealed class SignUpStore
     {
         _signUps = db.Collection<SignUp>("signups");
         _signUps.EnsureIndex(s => s.UserId);
+        _signUps.EnsureIndex(s => s.Role); // mentors and waiting mentees are read on every admin Home and mentee Home
         _pairs = pairs;
         _matches = matches;
     }
