@@ -2,7 +2,7 @@
 # Load benchmark (not a test): builds Release, runs MentorBot on loopback with a temp database and a fake Slack,
 # fires signed slash commands at full speed (default 10 s per scenario, 10 connections), checks every acknowledged
 # goal is in the database, then does the same against a minimal Bolt for JavaScript app and prints both side by side.
-# Usage: bench/load/run.sh [--seconds 10] [--connections 10] [--no-bolt]
+# Usage: bench/load/run.sh [--seconds 10] [--connections 10] [--shape one|many|both] [--only "/goal add,/goal list"] [--no-bolt]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/artifacts/bench"

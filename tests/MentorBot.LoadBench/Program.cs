@@ -43,7 +43,7 @@ var slowSlack = "";
     goalsAvailable = await target.SupportsGoalsAsync();
     if (!goalsAvailable) Console.WriteLine("note: /goal is not in this build of MentorBot; only /mentor help is measured.");
     results["MentorBot"] = await RunAllAsync(target, options, goalsAvailable);
-    if (goalsAvailable) slowSlack = await SlowSlackAsync(target, fakeSlack);
+    if (goalsAvailable && options.Only.Count == 0) slowSlack = await SlowSlackAsync(target, fakeSlack);
 
     Child.Terminate(bot);
     if (!bot.WaitForExit(30_000)) throw new InvalidOperationException("MentorBot did not exit within 30 s of SIGTERM");
@@ -86,19 +86,21 @@ static async Task<Dictionary<string, LoadResult>> RunAllAsync(Target target, Opt
     await target.RunAsync("/mentor", _ => "help", Shape.Many, TimeSpan.FromSeconds(2), options.Connections, false);
     foreach (var shape in options.Shapes)
     {
-        void Run(string scenario, LoadResult r)
+        async Task Run(string scenario, string command, Func<Target.Nth, string> text, bool recordAcks = false)
         {
+            if (!options.Measures(scenario)) return;
+            var r = await target.RunAsync(command, text, shape, options.Duration, options.Connections, recordAcks);
             all[$"{ShapeName.Of(shape)}|{scenario}"] = r;
             Console.WriteLine($"  {target.Name,-10} {ShapeName.Of(shape),-10} {scenario,-15} {r}");
         }
-        Run("/mentor help", await target.RunAsync("/mentor", _ => "help", shape, options.Duration, options.Connections, false));
+        await Run("/mentor help", "/mentor", _ => "help");
         if (!goals) continue;
         // The write commands people type most; each person has goals by the time progress is measured.
-        Run("/goal add", await target.RunAsync("/goal", n => $"add bench {target.Name} {ShapeName.Of(shape)} {n.Tag} 🦀 naïve", shape, options.Duration, options.Connections, true));
+        await Run("/goal add", "/goal", n => $"add bench {target.Name} {ShapeName.Of(shape)} {n.Tag} 🦀 naïve", true);
         var spread = shape == Shape.One ? 500 : 5; // one person has thousands of goals; each of 1,000 people a handful
-        Run("/goal progress", await target.RunAsync("/goal", n => $"progress {1 + n.I % spread} {n.I % 101}", shape, options.Duration, options.Connections, false));
-        Run("/askfeedback", await target.RunAsync("/askfeedback", n => $"<@UGIVER{n.I % 50}> How did demo {n.Tag} land?", shape, options.Duration, options.Connections, false));
-        Run("/goal list", await target.RunAsync("/goal", _ => "list", shape, options.Duration, options.Connections, false));
+        await Run("/goal progress", "/goal", n => $"progress {1 + n.I % spread} {n.I % 101}");
+        await Run("/askfeedback", "/askfeedback", n => $"<@UGIVER{n.I % 50}> How did demo {n.Tag} land?");
+        await Run("/goal list", "/goal", _ => "list");
     }
     return all;
 }
@@ -160,8 +162,11 @@ static class ShapeName
     public static string Of(Shape shape) => shape == Shape.One ? "1 person" : "1,000 people";
 }
 
-sealed record Options(TimeSpan Duration, int Connections, string MentorBotDll, string? BoltDir, IReadOnlyList<Shape> Shapes)
+/// <param name="Only">Scenarios to measure (--only "/goal add,/goal list"); all when empty. The slow-Slack phase runs only with all.</param>
+sealed record Options(TimeSpan Duration, int Connections, string MentorBotDll, string? BoltDir, IReadOnlyList<Shape> Shapes, IReadOnlyList<string> Only)
 {
+    public bool Measures(string scenario) => Only.Count == 0 || Only.Contains(scenario);
+
     public static Options Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -170,7 +175,8 @@ sealed record Options(TimeSpan Duration, int Connections, string MentorBotDll, s
         Shape[] shapes = (Value("--shape") ?? "both") switch { "one" => [Shape.One], "many" => [Shape.Many], _ => [Shape.One, Shape.Many] };
         return new Options(TimeSpan.FromSeconds(double.Parse(Value("--seconds") ?? "10", CultureInfo.InvariantCulture)),
             int.Parse(Value("--connections") ?? "10", CultureInfo.InvariantCulture), Path.GetFullPath(dll),
-            bolt is null ? null : Path.GetFullPath(bolt), shapes);
+            bolt is null ? null : Path.GetFullPath(bolt), shapes,
+            (Value("--only") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 }
 

@@ -47,6 +47,40 @@ public class AckNeverWaitsTests
         Assert.Equal(System.Net.HttpStatusCode.OK, reply.Status);
     }
 
+    // The commands that act on a pair or a goal, run where there is one: UOTHER mentors UPERSON, who has goal 1.
+    [Theory]
+    [InlineData("/mentor", "pairs", "UPERSON")]
+    [InlineData("/mentor", "cadence <@UOTHER> 2w on tuesday at 09:30", "UPERSON")]
+    [InlineData("/mentor", "pause <@UOTHER> 3w", "UPERSON")]
+    [InlineData("/mentor", "resume <@UOTHER>", "UPERSON")]
+    [InlineData("/mentor", "end <@UOTHER>", "UPERSON")]
+    [InlineData("/goal", "show 1", "UPERSON")]
+    [InlineData("/goal", "progress 1 40", "UPERSON")]
+    [InlineData("/goal", "note 1 Read two chapters", "UPERSON")]
+    [InlineData("/goal", "edit 1 Give a conference talk", "UPERSON")]
+    [InlineData("/goal", "done 1", "UPERSON")]
+    [InlineData("/goal", "reopen 1", "UPERSON")]
+    [InlineData("/goal", "drop 1", "UPERSON")]
+    [InlineData("/goal", "list <@UPERSON>", "UOTHER")]
+    [InlineData("/askfeedback", "<@UOTHER> Was my plan clear?", "UPERSON")]
+    public async Task EveryCommandOnAPairOrAGoal_IsAcknowledgedBeforeASlowSlackAnswers(string command, string text, string user)
+    {
+        await using var app = await StartAsync();
+        await app.CommandAsync("/mentor", "pair <@UOTHER> <@UPERSON>", AdminId);
+        await app.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == FakeSlackApi.DmOf("UPERSON"), timeout: TimeSpan.FromSeconds(30));
+        await app.CommandAsync("/goal", "add Learn to give a talk", "UPERSON");
+        Assert.NotNull(app.Get<MentorBot.Features.Pairs.PairStore>().CurrentBetween("UOTHER", "UPERSON"));
+        app.Slack.Delay(FakeSlackApi.AnyMethod, SlowSlack);
+
+        var started = Stopwatch.StartNew();
+        var reply = await app.CommandAsync(command, text, user, triggerId: null);
+        var acked = started.Elapsed;
+
+        Assert.True(acked < AckedBefore, $"{command} {text} was acknowledged after {acked.TotalMilliseconds:0} ms: it waited on Slack");
+        Assert.Equal(System.Net.HttpStatusCode.OK, reply.Status);
+        Assert.DoesNotContain("no pair", reply.Text ?? "", StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task AskFeedback_AnsweredAtOnce_StillAsksThePersonOnceSlackAnswers()
     {
