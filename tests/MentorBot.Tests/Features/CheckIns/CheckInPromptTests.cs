@@ -155,6 +155,26 @@ public class CheckInPromptTests : IAsyncLifetime
         Assert.DoesNotContain(figures, f => f.Value.Contains("promo", StringComparison.OrdinalIgnoreCase));
     }
 
+    // The ack never waits on Slack, for clicks too: with every Web API call taking 3 s, the click is answered at once,
+    // the decision is already on disk, and the prompt changes once Slack answers.
+    [Theory]
+    [InlineData(CheckInMessages.Skip, CheckInStatus.Skipped, "Skipped by you")]
+    [InlineData(CheckInMessages.Snooze, CheckInStatus.Open, "remind you")] // still open, with one reminder tomorrow
+    public async Task AClick_IsAnsweredAtOnce_WhenSlackIsSlow_AndThePromptChangesAfterwards(string actionId, CheckInStatus status, string updated)
+    {
+        await PromptAsync();
+        _app.Slack.Delay(FakeSlackApi.AnyMethod, TimeSpan.FromSeconds(3));
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var response = await ClickAsync(_app, Mentor, actionId, _checkInId, _checkInId);
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(1), $"the click was answered after {started.Elapsed.TotalMilliseconds:0} ms: it waited on Slack");
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal(status, Current.Status);
+        var update = await _app.Slack.WaitForCallAsync("chat.update", timeout: TimeSpan.FromSeconds(30));
+        Assert.Contains(updated, update.Shown());
+    }
+
     [Fact]
     public async Task Skip_DoubleClicked_HasOneEffect_AndTheSecondClickIsToldSo()
     {
