@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
 
 namespace MentorBot.Storage;
 
@@ -32,23 +31,33 @@ internal sealed class GroupCommit : IDisposable
     /// <summary>Writes handed over and not yet taken into a batch.</summary>
     public int Waiting => _queue.Count;
 
-    public T Run<T>(Func<T> work)
+    /// <summary>Runs <paramref name="work"/> in the next commit and returns once that commit is on disk.</summary>
+    public T Run<T>(Func<T> work) =>
+        // A caller that cannot await (a synchronous path) blocks for the commit; request paths use RunAsync.
+        Handover(work) is { } pending ? (T)pending.Completion.Task.GetAwaiter().GetResult()! : _db.CommitAlone(work);
+
+    /// <summary>
+    /// As <see cref="Run{T}"/>, without holding a thread while the commit is made: a request waiting for its write gives
+    /// its thread back (on a small machine, a blocked or spinning waiter takes the core the writer needs).
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<T> work) =>
+        Handover(work) is { } pending ? (T)(await pending.Completion.Task)! : _db.CommitAlone(work);
+
+    /// <summary>Queues the work for the writer; null when it has to run on the caller's thread.</summary>
+    private Pending? Handover<T>(Func<T> work)
     {
         // Work that writes again from inside a batch joins it; after the writer stopped, a write still lands on its own.
-        if (Thread.CurrentThread == _thread || _queue.IsAddingCompleted) return _db.CommitAlone(work);
+        if (Thread.CurrentThread == _thread || _queue.IsAddingCompleted) return null;
         var pending = new Pending(() => work());
         try
         {
             _queue.Add(pending);
+            return pending;
         }
         catch (InvalidOperationException) // stopped between the check and the add
         {
-            return _db.CommitAlone(work);
+            return null;
         }
-        pending.Done.Wait();
-        pending.Done.Dispose();
-        if (pending.Error is { } error) error.Throw();
-        return (T)pending.Result!;
     }
 
     private void Loop()
@@ -71,7 +80,7 @@ internal sealed class GroupCommit : IDisposable
             foreach (var write in batch) write.Result = write.Work();
             _db.Commit();
             Count(batch.Count);
-            foreach (var write in batch) write.Done.Set();
+            foreach (var write in batch) write.Completion.SetResult(write.Result);
             return;
         }
         catch (Exception ex)
@@ -89,7 +98,7 @@ internal sealed class GroupCommit : IDisposable
             {
                 write.Result = _db.CommitAlone(write.Work);
                 Count(1);
-                write.Done.Set();
+                write.Completion.SetResult(write.Result);
             }
             catch (Exception ex)
             {
@@ -115,13 +124,10 @@ internal sealed class GroupCommit : IDisposable
     {
         public Func<object?> Work { get; } = work;
         public object? Result { get; set; }
-        public ExceptionDispatchInfo? Error { get; private set; }
-        public ManualResetEventSlim Done { get; } = new();
 
-        public void Fail(Exception ex)
-        {
-            Error = ExceptionDispatchInfo.Capture(ex);
-            Done.Set();
-        }
+        // Continuations run on the thread pool, never on the writer's thread: the writer goes straight on to the next batch.
+        public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Fail(Exception ex) => Completion.SetException(ex);
     }
 }

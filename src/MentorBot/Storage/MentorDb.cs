@@ -66,6 +66,19 @@ public sealed class MentorDb : IDisposable
         _guardScans ? ScanGuard.Wrap(_db.GetCollection<T>(name), name) : _db.GetCollection<T>(name);
 
     /// <summary>
+    /// Creates the collection now, at start-up, when it does not exist yet: LiteDB adds a new collection to its header
+    /// without a lock, so two first writes racing each other can corrupt it. For a collection that needs no index of its
+    /// own (an index kept only to create it would be rewritten on every write).
+    /// </summary>
+    public void EnsureCollection(string name)
+    {
+        if (_db.CollectionExists(name)) return;
+        var collection = _db.GetCollection(name);
+        collection.Insert(new BsonDocument { ["_id"] = "created" });
+        collection.Delete("created");
+    }
+
+    /// <summary>
     /// True while the engine answers queries (used by /healthz and <see cref="StorageWatchdog"/>). After an I/O error
     /// such as a full disk, LiteDB refuses every later read and write of this instance (LiteDB#2821); only reopening helps.
     /// </summary>
@@ -111,6 +124,12 @@ public sealed class MentorDb : IDisposable
     /// fails (the batch is rolled back and each runs alone).
     /// </summary>
     public T InTransaction<T>(Func<T> work) => _writer.Run(work);
+
+    /// <summary>
+    /// <see cref="InTransaction{T}"/> for a request path: the same commit, the same rules for <paramref name="work"/> (it still
+    /// runs synchronously, on the writer), but the caller's thread is given back while it waits.
+    /// </summary>
+    public Task<T> InTransactionAsync<T>(Func<T> work) => _writer.RunAsync(work);
 
     /// <summary>One transaction on the calling thread (the writer's own, or the fallback once it has stopped).</summary>
     internal T CommitAlone<T>(Func<T> work)

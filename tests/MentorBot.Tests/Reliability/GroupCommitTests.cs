@@ -88,6 +88,38 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task AnAwaitedWrite_CompletesOnlyWithItsCommit_AndAFailureReachesOnlyItsCaller()
+    {
+        using var db = Open();
+        var notes = db.Collection<Note>("notes");
+        using var busy = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var first = OnItsOwnThread(() => db.InTransaction(() =>
+        {
+            busy.Set();
+            release.Wait();
+            return notes.Insert(new Note { Id = 100, Text = "first" });
+        }));
+        busy.Wait();
+        // Fifty awaited writes while the writer is busy: none may hold a thread, and none may be done before its commit.
+        var awaited = Enumerable.Range(1, 50).Select(i => db.InTransactionAsync(() =>
+        {
+            notes.Insert(new Note { Id = i, Text = $"note {i}" });
+            return i == 7 ? throw new InvalidOperationException("note 7 is refused") : i;
+        })).ToList();
+        await WaitUntil(() => db.WaitingWrites == 50);
+        Assert.All(awaited, t => Assert.False(t.IsCompleted));
+
+        release.Set();
+        await first;
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => awaited[6]);
+        Assert.Equal("note 7 is refused", error.Message);
+        foreach (var (task, i) in awaited.Select((t, i) => (t, i + 1)).Where(x => x.Item2 != 7)) Assert.Equal(i, await task);
+        Assert.Equal(50, notes.Count()); // 49 notes and the first
+        Assert.Null(notes.FindById(7));
+    }
+
+    [Fact]
     public async Task AStop_CommitsWhatIsWaiting_AndEveryCallerReturnsCommitted()
     {
         var db = Open();

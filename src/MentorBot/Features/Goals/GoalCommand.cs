@@ -21,7 +21,7 @@ public sealed class GoalCommand(GoalStore goals, GoalChanges changes, PairStore 
         return verb.ToLowerInvariant() switch
         {
             "" => OpenFormAsync(command, ct),
-            "add" or "new" => Task.FromResult(Add(user, rest)),
+            "add" or "new" => AddAsync(user, rest),
             "list" or "ls" => Task.FromResult(List(user, rest)),
             "show" or "view" => Task.FromResult(Show(user, rest)),
             "done" or "complete" or "finish" => Task.FromResult(Done(user, rest)),
@@ -39,11 +39,11 @@ public sealed class GoalCommand(GoalStore goals, GoalChanges changes, PairStore 
         replies.OpenModalAsync(ReplyTarget.Of(command), command.TriggerId, GoalModal.Render(null, command.ResponseUrl),
             "I couldn't open the goal form just now. You can still type `/goal add <title>`, or try `/goal` again.");
 
-    private SlackAck Add(string user, string title)
+    private async Task<SlackAck> AddAsync(string user, string title)
     {
         if (GoalChanges.TitleProblem(title) is { } problem)
             return SlackAck.Ephemeral(title.Length == 0 ? "What's the goal? Type it after `add`: `/goal add Learn to give a conference talk` — or just `/goal` for the form." : problem);
-        var goal = goals.Add(user, title, changes.Now);
+        var goal = await goals.AddAsync(user, title, changes.Now);
         var (text, blocks) = GoalMessages.Saved(goal);
         return SlackAck.Ephemeral(text, blocks);
     }

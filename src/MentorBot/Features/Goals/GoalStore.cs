@@ -16,28 +16,35 @@ public sealed class GoalStore
         _db = db;
         _goals = db.Collection<Goal>("goals");
         _goals.EnsureIndex(g => g.OwnerId);
+        db.EnsureCollection("goal_counters"); // no index: a counter changes on every add, an index would change with it
         _counters = db.Collection<GoalCounter>("goal_counters");
-        _counters.EnsureIndex(c => c.Last); // created at start-up (LiteDB adds new collections to its header without a lock)
+        _counters.DropIndex("Last"); // databases from before kept one only to create the collection
         _pairs = pairs;
     }
 
     /// <summary>Saves a new goal with the owner's next number (numbers are never reused, even after a drop).</summary>
     public Goal Add(string ownerId, string title, DateTimeOffset now, string? why = null, DateOnly? targetDate = null,
         GoalVisibility visibility = GoalVisibility.Mentors) =>
-        // O(1): the owner's counter moves in the same transaction as the insert, on the one writer, so two adds of one
-        // owner never take the same number. Goals from before the counter existed are counted once, the first time.
-        _db.InTransaction(() =>
+        _db.InTransaction(() => Insert(ownerId, title, now, why, targetDate, visibility));
+
+    /// <summary>As <see cref="Add"/>, for a request that awaits its commit (/goal add).</summary>
+    public Task<Goal> AddAsync(string ownerId, string title, DateTimeOffset now) =>
+        _db.InTransactionAsync(() => Insert(ownerId, title, now, null, null, GoalVisibility.Mentors));
+
+    // O(1): the owner's counter moves in the same transaction as the insert, on the one writer, so two adds of one
+    // owner never take the same number. Goals from before the counter existed are counted once, the first time.
+    private Goal Insert(string ownerId, string title, DateTimeOffset now, string? why, DateOnly? targetDate, GoalVisibility visibility)
+    {
+        var number = (_counters.FindById(ownerId)?.Last ?? HighestNumber(ownerId)) + 1;
+        var goal = new Goal
         {
-            var number = (_counters.FindById(ownerId)?.Last ?? HighestNumber(ownerId)) + 1;
-            var goal = new Goal
-            {
-                Id = Goal.IdOf(ownerId, number), OwnerId = ownerId, Number = number, Title = title, Why = why,
-                TargetDate = targetDate, Visibility = visibility, CreatedAt = now, UpdatedAt = now,
-            };
-            _counters.Upsert(new GoalCounter { OwnerId = ownerId, Last = number });
-            _goals.Insert(goal);
-            return goal;
-        });
+            Id = Goal.IdOf(ownerId, number), OwnerId = ownerId, Number = number, Title = title, Why = why,
+            TargetDate = targetDate, Visibility = visibility, CreatedAt = now, UpdatedAt = now,
+        };
+        _counters.Upsert(new GoalCounter { OwnerId = ownerId, Last = number });
+        _goals.Insert(goal);
+        return goal;
+    }
 
     private int HighestNumber(string ownerId) =>
         _goals.Query().Where(g => g.OwnerId == ownerId).Select(g => g.Number).ToEnumerable().DefaultIfEmpty(0).Max();

@@ -61,4 +61,22 @@ public class GoalNumberingTests
             Assert.Equal(1, goals.Add("U1", "fresh start", DateTimeOffset.UnixEpoch).Number);
         }
     }
+
+    [Fact]
+    public async Task TheCounters_ExistFromStartUp_WithoutAnIndexThatEveryAddWouldRewrite_AndAddsAwaitedTogetherNeverShareANumber()
+    {
+        using var file = new TempDatabase();
+        using (var old = new LiteDB.LiteDatabase(file.Path)) // a database from before: an index on Last, kept only to create the collection
+            old.GetCollection("goal_counters").EnsureIndex("Last");
+        var (db, goals) = Open(file);
+        using (db)
+        {
+            var indexes = db.Collection<LiteDB.BsonDocument>("$indexes").Find("$.collection = 'goal_counters'").Select(i => i["name"].AsString);
+            Assert.Equal(["_id"], indexes);
+            Assert.Equal(0, db.Collection<GoalCounter>("goal_counters").Count()); // created, and empty
+
+            var numbers = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => goals.AddAsync("U1", $"goal {i}", DateTimeOffset.UnixEpoch)));
+            Assert.Equal(Enumerable.Range(1, 40), numbers.Select(g => g.Number).Order());
+        }
+    }
 }
