@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Load benchmark (not a test): builds Release, runs MentorBot on loopback with a temp database and a fake Slack,
-# fires signed slash commands at full speed (default 10 s per scenario, 10 connections), checks every acknowledged
-# goal is in the database, then does the same against a minimal Bolt for JavaScript app and prints both side by side.
+# Load benchmark (not a test): builds Release, runs MentorBot (temp database, fake Slack) and a minimal Bolt for
+# JavaScript app on loopback, fires signed slash commands at full speed (default 10 s per scenario, 10 connections) at
+# one and then the other, scenario by scenario, checks every acknowledged goal is in the database, prints both side by side.
 # Usage: bench/load/run.sh [--seconds 10] [--connections 10] [--shape one|many|both] [--only "/goal add,/goal list"] [--no-bolt]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

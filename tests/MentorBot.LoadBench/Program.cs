@@ -25,46 +25,51 @@ Console.WriteLine($"MentorBot load benchmark: {options.Duration.TotalSeconds:0} 
 var results = new Dictionary<string, Dictionary<string, LoadResult>>();
 var folder = Directory.CreateTempSubdirectory("mentorbot-bench-").FullName;
 var dbPath = Path.Combine(folder, "mentorbot.db");
-bool goalsAvailable;
 var verification = "";
 var slowSlack = "";
 
-// MentorBot
+// Both apps are up at once and each scenario is measured on one right after the other, so a busy moment of the machine
+// falls on both of them and not on one whole side of the table.
+var botPort = Net.FreePort();
+using var bot = Child.Start("dotnet", [options.MentorBotDll], Path.GetDirectoryName(options.MentorBotDll)!, new()
 {
-    var port = Net.FreePort();
-    using var bot = Child.Start("dotnet", [options.MentorBotDll], Path.GetDirectoryName(options.MentorBotDll)!, new()
-    {
-        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["Slack__BotToken"] = Token, ["Slack__SigningSecret"] = Secret,
-        ["Slack__ApiBaseUrl"] = fakeSlack.BaseUrl, ["Storage__DatabasePath"] = dbPath, ["Nudges__Enabled"] = "false",
-        ["Logging__LogLevel__Default"] = "Warning",
-    });
-    var target = new Target("MentorBot", port, Secret, fakeSlack.ResponseUrl);
-    await target.WaitReadyAsync(bot);
-    goalsAvailable = await target.SupportsGoalsAsync();
-    if (!goalsAvailable) Console.WriteLine("note: /goal is not in this build of MentorBot; only /mentor help is measured.");
-    results["MentorBot"] = await RunAllAsync(target, options, goalsAvailable);
-    if (goalsAvailable && options.Only.Count == 0) slowSlack = await SlowSlackAsync(target, fakeSlack);
+    ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{botPort}", ["Slack__BotToken"] = Token, ["Slack__SigningSecret"] = Secret,
+    ["Slack__ApiBaseUrl"] = fakeSlack.BaseUrl, ["Storage__DatabasePath"] = dbPath, ["Nudges__Enabled"] = "false",
+    ["Logging__LogLevel__Default"] = "Warning",
+});
+var mentorBot = new Target("MentorBot", botPort, Secret, fakeSlack.ResponseUrl);
+await mentorBot.WaitReadyAsync(bot);
+var goalsAvailable = await mentorBot.SupportsGoalsAsync();
+if (!goalsAvailable) Console.WriteLine("note: /goal is not in this build of MentorBot; only /mentor help is measured.");
+var targets = new List<Target> { mentorBot };
 
-    Child.Terminate(bot);
-    if (!bot.WaitForExit(30_000)) throw new InvalidOperationException("MentorBot did not exit within 30 s of SIGTERM");
-    Console.WriteLine($"MentorBot exited with {bot.ExitCode} after SIGTERM");
-    if (goalsAvailable) verification = VerifyGoals(dbPath, target.AckedTitles);
-}
-
-// Bolt for JavaScript
+Process? bolt = null;
 if (options.BoltDir is { } boltDir)
 {
-    var port = Net.FreePort();
-    using var bolt = Child.Start("node", ["app.js"], boltDir, new()
+    var boltPort = Net.FreePort();
+    bolt = Child.Start("node", ["app.js"], boltDir, new()
     {
-        ["PORT"] = port.ToString(CultureInfo.InvariantCulture), ["SLACK_SIGNING_SECRET"] = Secret, ["SLACK_BOT_TOKEN"] = Token,
+        ["PORT"] = boltPort.ToString(CultureInfo.InvariantCulture), ["SLACK_SIGNING_SECRET"] = Secret, ["SLACK_BOT_TOKEN"] = Token,
         ["SLACK_API_URL"] = fakeSlack.BaseUrl, ["NODE_ENV"] = "production",
     });
-    var target = new Target("Bolt", port, Secret, fakeSlack.ResponseUrl);
-    await target.WaitReadyAsync(bolt);
-    results["Bolt"] = await RunAllAsync(target, options, goalsAvailable);
+    var boltTarget = new Target("Bolt", boltPort, Secret, fakeSlack.ResponseUrl);
+    await boltTarget.WaitReadyAsync(bolt);
+    targets.Add(boltTarget);
+}
+
+foreach (var target in targets) results[target.Name] = [];
+await RunAllAsync(targets, results, options, goalsAvailable);
+if (goalsAvailable && options.Only.Count == 0) slowSlack = await SlowSlackAsync(mentorBot, fakeSlack);
+
+Child.Terminate(bot);
+if (!bot.WaitForExit(30_000)) throw new InvalidOperationException("MentorBot did not exit within 30 s of SIGTERM");
+Console.WriteLine($"MentorBot exited with {bot.ExitCode} after SIGTERM");
+if (goalsAvailable) verification = VerifyGoals(dbPath, mentorBot.AckedTitles);
+if (bolt is not null)
+{
     bolt.Kill();
     bolt.WaitForExit(10_000);
+    bolt.Dispose();
 }
 
 Report.Print(results, options);
@@ -79,30 +84,36 @@ catch (IOException)
 }
 return verification.StartsWith("LOST", StringComparison.Ordinal) ? 1 : 0;
 
-static async Task<Dictionary<string, LoadResult>> RunAllAsync(Target target, Options options, bool goals)
+static async Task RunAllAsync(IReadOnlyList<Target> targets, Dictionary<string, Dictionary<string, LoadResult>> results, Options options, bool goals)
 {
-    var all = new Dictionary<string, LoadResult>();
-    // Warm-up (JIT, connection pool), not counted.
-    await target.RunAsync("/mentor", _ => "help", Shape.Many, TimeSpan.FromSeconds(2), options.Connections, false);
+    // Warm-up (JIT, connection pool), not counted: each app runs a read and a write for a while first, so the first
+    // scenario measured is not the one that pays for warming up.
+    foreach (var target in targets)
+    {
+        await target.RunAsync("/mentor", _ => "help", Shape.Many, TimeSpan.FromSeconds(3), options.Connections, false);
+        if (goals) await target.RunAsync("/goal", n => $"add warm-up {n.Tag}", Shape.Many, TimeSpan.FromSeconds(3), options.Connections, false);
+    }
     foreach (var shape in options.Shapes)
     {
-        async Task Run(string scenario, string command, Func<Target.Nth, string> text, bool recordAcks = false)
+        async Task Run(string scenario, string command, Func<Target, Target.Nth, string> text, bool recordAcks = false)
         {
             if (!options.Measures(scenario)) return;
-            var r = await target.RunAsync(command, text, shape, options.Duration, options.Connections, recordAcks);
-            all[$"{ShapeName.Of(shape)}|{scenario}"] = r;
-            Console.WriteLine($"  {target.Name,-10} {ShapeName.Of(shape),-10} {scenario,-15} {r}");
+            foreach (var target in targets)
+            {
+                var r = await target.RunAsync(command, n => text(target, n), shape, options.Duration, options.Connections, recordAcks);
+                results[target.Name][$"{ShapeName.Of(shape)}|{scenario}"] = r;
+                Console.WriteLine($"  {target.Name,-10} {ShapeName.Of(shape),-10} {scenario,-15} {r}");
+            }
         }
-        await Run("/mentor help", "/mentor", _ => "help");
+        await Run("/mentor help", "/mentor", (_, _) => "help");
         if (!goals) continue;
         // The write commands people type most; each person has goals by the time progress is measured.
-        await Run("/goal add", "/goal", n => $"add bench {target.Name} {ShapeName.Of(shape)} {n.Tag} 🦀 naïve", true);
+        await Run("/goal add", "/goal", (t, n) => $"add bench {t.Name} {ShapeName.Of(shape)} {n.Tag} 🦀 naïve", true);
         var spread = shape == Shape.One ? 500 : 5; // one person has thousands of goals; each of 1,000 people a handful
-        await Run("/goal progress", "/goal", n => $"progress {1 + n.I % spread} {n.I % 101}");
-        await Run("/askfeedback", "/askfeedback", n => $"<@UGIVER{n.I % 50}> How did demo {n.Tag} land?");
-        await Run("/goal list", "/goal", _ => "list");
+        await Run("/goal progress", "/goal", (_, n) => $"progress {1 + n.I % spread} {n.I % 101}");
+        await Run("/askfeedback", "/askfeedback", (_, n) => $"<@UGIVER{n.I % 50}> How did demo {n.Tag} land?");
+        await Run("/goal list", "/goal", (_, _) => "list");
     }
-    return all;
 }
 
 
