@@ -109,17 +109,17 @@ public sealed class GoalChanges(GoalStore goals, PairStore pairs, SlackApiClient
         return GoalResult.Ok(dropped!);
     }
 
-    public GoalResult SetProgress(string ownerId, int number, int percent, string? note)
+    public async Task<GoalResult> SetProgressAsync(string ownerId, int number, int percent, string? note)
     {
         var found = Find(ownerId, number);
         if (found.Goal is null) return found;
         if (found.Goal.Status == GoalStatus.Done)
             return GoalResult.No($"Goal #{number} is already done, so its progress stays at 100%. Add a note with `/goal note {number} …`.");
         var now = Now;
-        return GoalResult.Ok(goals.Change(ownerId, number, g => g with
+        return GoalResult.Ok((await goals.ChangeAsync(ownerId, number, g => g with
         {
             Progress = percent, UpdatedAt = now, History = [.. g.History, new GoalNote(now, percent, note)],
-        })!);
+        }))!);
     }
 
     public GoalResult AddNote(string ownerId, int number, string note)

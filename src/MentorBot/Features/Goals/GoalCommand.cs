@@ -25,7 +25,7 @@ public sealed class GoalCommand(GoalStore goals, GoalChanges changes, PairStore 
             "list" or "ls" => Task.FromResult(List(user, rest)),
             "show" or "view" => Task.FromResult(Show(user, rest)),
             "done" or "complete" or "finish" => Task.FromResult(Done(user, rest)),
-            "progress" or "update" => Task.FromResult(Progress(user, rest)),
+            "progress" or "update" => ProgressAsync(user, rest),
             "note" => Task.FromResult(Note(user, rest)),
             "edit" or "rename" => Task.FromResult(Edit(user, rest)),
             "drop" or "delete" or "remove" => Task.FromResult(Drop(user, rest)),
@@ -106,7 +106,7 @@ public sealed class GoalCommand(GoalStore goals, GoalChanges changes, PairStore 
         return tellMentors is null ? ack : ack.Then(tellMentors);
     }
 
-    private SlackAck Progress(string user, string args)
+    private async Task<SlackAck> ProgressAsync(string user, string args)
     {
         const string usage = "Tell me the goal and how far along it is (0–100): `/goal progress 2 40 drafted the outline`.";
         var (token, rest) = Next(args);
@@ -120,7 +120,7 @@ public sealed class GoalCommand(GoalStore goals, GoalChanges changes, PairStore 
         if (percent is < 0 or > 100)
             return SlackAck.Ephemeral($"Progress goes from 0 to 100%; {percent} is outside that. Try `/goal progress {found.Goal.Number} {Math.Clamp(percent, 0, 100)}`.");
         if (GoalChanges.TextProblem(note, "Notes") is { } noteProblem) return SlackAck.Ephemeral(noteProblem);
-        var result = changes.SetProgress(user, found.Goal.Number, percent, note.Length == 0 ? null : note);
+        var result = await changes.SetProgressAsync(user, found.Goal.Number, percent, note.Length == 0 ? null : note);
         if (result.Goal is not { } goal) return SlackAck.Ephemeral(result.Problem!);
         var (text, blocks) = GoalMessages.Saved(goal, "Updated");
         return SlackAck.Ephemeral(text, blocks);

@@ -55,13 +55,19 @@ public sealed class GoalStore
     /// Read-modify-write of one goal in one transaction on the one writer, so two quick updates (a note and a progress change) never
     /// lose each other. <paramref name="change"/> returns the new goal, or null to leave it as it is.
     /// </summary>
-    public Goal? Change(string ownerId, int number, Func<Goal, Goal?> change) => _db.InTransaction(() =>
+    public Goal? Change(string ownerId, int number, Func<Goal, Goal?> change) => _db.InTransaction(() => ChangeNow(ownerId, number, change));
+
+    /// <summary>As <see cref="Change"/>, for a request that awaits its commit (/goal progress, the progress form).</summary>
+    public Task<Goal?> ChangeAsync(string ownerId, int number, Func<Goal, Goal?> change) =>
+        _db.InTransactionAsync(() => ChangeNow(ownerId, number, change));
+
+    private Goal? ChangeNow(string ownerId, int number, Func<Goal, Goal?> change)
     {
         if (Get(ownerId, number) is not { } goal) return null;
         if (change(goal) is not { } changed) return goal;
         _goals.Update(changed);
         return changed;
-    });
+    }
 
     /// <summary>Goals and their distinct owners by status across the programme (aggregates only, for admins and the digest).</summary>
     public IReadOnlyDictionary<GoalStatus, (int Goals, int Owners)> CountByStatus() =>

@@ -29,23 +29,23 @@ public sealed class ProgressModal(GoalChanges changes, SlackReplies replies) : I
         return Views.Modal(CallbackId, $"Progress on #{goal.Number}", blocks, submit: "Save", privateMetadata: state);
     }
 
-    public Task<SlackAck> HandleAsync(ViewSubmission submission, CancellationToken ct)
+    public async Task<SlackAck> HandleAsync(ViewSubmission submission, CancellationToken ct)
     {
         var userId = submission.User.Id;
         var meta = GoalModalState.Parse(submission.View.PrivateMetadata);
         var note = submission.View.State.Text(NoteBlock);
         if (!int.TryParse(submission.View.State[PercentBlock]?.SelectedOption?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var percent)
             || percent > 100)
-            return Task.FromResult(SlackAck.ViewError(PercentBlock, "Pick how far along you are (0–100%)."));
+            return SlackAck.ViewError(PercentBlock, "Pick how far along you are (0–100%).");
         if (GoalChanges.TextProblem(note, "Notes") is { } noteProblem)
-            return Task.FromResult(SlackAck.ViewError(NoteBlock, noteProblem));
+            return SlackAck.ViewError(NoteBlock, noteProblem);
         if (meta.Number is not { } number)
-            return Task.FromResult(SlackAck.ViewError(PercentBlock, "This form lost track of its goal. Please close it and try again."));
+            return SlackAck.ViewError(PercentBlock, "This form lost track of its goal. Please close it and try again.");
 
-        var result = changes.SetProgress(userId, number, percent, note);
+        var result = await changes.SetProgressAsync(userId, number, percent, note);
         if (result.Goal is not { } goal)
-            return Task.FromResult(SlackAck.ViewError(PercentBlock, result.Problem!.Replace("`", "")));
+            return SlackAck.ViewError(PercentBlock, result.Problem!.Replace("`", ""));
         var (text, blocks) = GoalMessages.Saved(goal, "Updated");
-        return Task.FromResult(SlackAck.Empty.Then(ct2 => replies.TellAsync(ReplyTarget.Of(submission, meta.ResponseUrl), text, blocks, ct2)));
+        return SlackAck.Empty.Then(ct2 => replies.TellAsync(ReplyTarget.Of(submission, meta.ResponseUrl), text, blocks, ct2));
     }
 }
