@@ -140,6 +140,7 @@ public class ProcessTests(ITestOutputHelper output) : FakeSlackAndDatabase
         Assert.True(missing.Count == 0, $"{missing.Count} acknowledged goals lost, e.g. {missing.FirstOrDefault()}");
         var duplicated = stored.GroupBy(t => t).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(duplicated.Count == 0, $"stored twice: {duplicated.FirstOrDefault()}");
+        output.WriteLine($"{stored.Count} goals stored after reopening: {missing.Count} acknowledged goals lost, {duplicated.Count} stored twice");
         Assert.All(stored, t => Assert.Contains(t, sent)); // byte-equal text, nothing invented
         // Only requests in flight at a kill may be stored without an ack.
         Assert.InRange(stored.Count - acked.Count, 0, rounds * Clients);
