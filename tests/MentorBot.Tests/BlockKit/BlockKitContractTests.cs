@@ -45,6 +45,14 @@ public class BlockKitContractTests
             .Select(s => (s.Name, Buttons: Support.Buttons.In(s.Json["blocks"]).Count()))
             .Where(s => s.Buttons > 3).Select(s => $"{s.Name}: {s.Buttons} buttons").Distinct().ToList();
         Assert.True(crowded.Count == 0, "Messages with more than three buttons:\n" + string.Join("\n", crowded));
+
+        // Slack writes "(optional)" after an optional field's label itself: a label that says it too reads it twice.
+        var twice = surfaces.SelectMany(s => (s.Json["blocks"] as JsonArray ?? []).OfType<JsonObject>()
+                .Where(b => b["type"]?.ToString() == "input" && b["optional"]?.GetValue<bool>() == true
+                            && (b["label"]?["text"]?.ToString() ?? "").Contains("optional", StringComparison.OrdinalIgnoreCase))
+                .Select(b => $"{s.Name}: {b["label"]!["text"]}"))
+            .Distinct().ToList();
+        Assert.True(twice.Count == 0, "Optional fields whose label says so too:\n" + string.Join("\n", twice));
     }
 
     [Fact]
