@@ -28,17 +28,7 @@ public static class CheckInsBenchmark
     {
         var folder = Directory.CreateTempSubdirectory("mentorbot-bench-").FullName;
         await using var slack = await FakeRateLimitedSlack.StartAsync(WorkspacePerSecond);
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Slack:BotToken"] = "xoxb-bench", ["Slack:SigningSecret"] = "bench", ["Slack:ApiBaseUrl"] = slack.BaseUrl,
-            ["Storage:DatabasePath"] = Path.Combine(folder, "bench.db"), ["Nudges:Enabled"] = "false",
-        });
-        builder.Services.AddSlack(builder.Configuration, SlackRoutes.Slack);
-        builder.Services.AddMentorDb(builder.Configuration);
-        builder.Services.AddFeatures(builder.Configuration);
-        await using var app = builder.Build();
+        await using var app = BenchHost.Build(folder, slack.BaseUrl);
 
         var db = app.Services.GetRequiredService<MentorDb>();
         var pairs = app.Services.GetRequiredService<PairStore>();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MentorBot.Features.Goals;
-using MentorBot.Slack;
 using MentorBot.Storage;
 
 namespace MentorBot.Benchmarks;
@@ -23,17 +22,7 @@ public static class GoalWritesBenchmark
             var folder = Directory.CreateTempSubdirectory("mentorbot-bench-").FullName;
             try
             {
-                var builder = WebApplication.CreateBuilder();
-                builder.Logging.ClearProviders();
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    ["Slack:BotToken"] = "xoxb-bench", ["Slack:SigningSecret"] = "bench",
-                    ["Storage:DatabasePath"] = Path.Combine(folder, "bench.db"), ["Nudges:Enabled"] = "false",
-                });
-                builder.Services.AddSlack(builder.Configuration, SlackRoutes.Slack);
-                builder.Services.AddMentorDb(builder.Configuration);
-                builder.Services.AddFeatures(builder.Configuration);
-                using var app = builder.Build();
+                using var app = BenchHost.Build(folder);
                 var db = app.Services.GetRequiredService<MentorDb>();
                 var goals = app.Services.GetRequiredService<GoalStore>();
                 Measure(goals, people, TimeSpan.FromSeconds(1)); // warm-up: JIT, first pages

@@ -23,8 +23,8 @@ public sealed class ProactiveDms
     {
         _settings = settings;
         _people = people;
+        db.EnsureCollection("proactive_dm_counts", formerIndexes: "Day"); // read by id only
         _counts = db.Collection<BsonDocument>("proactive_dm_counts");
-        _counts.EnsureIndex("Day"); // created at start-up: LiteDB adds new collections to its header without a lock
         DryRun = configuration.GetValue<bool>("Nudges:DryRun");
     }
 

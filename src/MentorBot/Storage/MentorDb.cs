@@ -68,12 +68,14 @@ public sealed class MentorDb : IDisposable
     /// <summary>
     /// Creates the collection now, at start-up, when it does not exist yet: LiteDB adds a new collection to its header
     /// without a lock, so two first writes racing each other can corrupt it. For a collection that needs no index of its
-    /// own (an index kept only to create it would be rewritten on every write).
+    /// own: an index kept only to create it is rewritten on every write. <paramref name="formerIndexes"/> are such
+    /// indexes in databases from before, dropped here.
     /// </summary>
-    public void EnsureCollection(string name)
+    public void EnsureCollection(string name, params string[] formerIndexes)
     {
-        if (_db.CollectionExists(name)) return;
         var collection = _db.GetCollection(name);
+        foreach (var index in formerIndexes) collection.DropIndex(index);
+        if (_db.CollectionExists(name)) return;
         collection.Insert(new BsonDocument { ["_id"] = "created" });
         collection.Delete("created");
     }

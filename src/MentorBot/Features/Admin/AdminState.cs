@@ -10,8 +10,8 @@ public sealed class AdminState
 
     public AdminState(MentorDb db)
     {
+        db.EnsureCollection("admin_markers", formerIndexes: "At"); // read by id only
         _markers = db.Collection<Marker>("admin_markers");
-        _markers.EnsureIndex(m => m.At); // creates the collection at start-up, not in a first write racing another
     }
 
     /// <summary>True the first time a key is claimed, false ever after (so a welcome DM or a digest goes out once).</summary>

@@ -70,8 +70,8 @@ public sealed class MatchStore
     {
         _runs = db.Collection<MatchRun>("match_runs");
         _runs.EnsureIndex(r => r.Status);
+        db.EnsureCollection("match_declines", formerIndexes: "At"); // read by id or whole
         _declined = db.Collection<Declined>("match_declines");
-        _declined.EnsureIndex(d => d.At); // creates the collection at start-up, not in a first write racing another
         _rounds = db.Collection<MatchRound>("match_rounds");
         _rounds.EnsureIndex(r => r.Done);
     }

@@ -22,8 +22,8 @@ public sealed class CheckInStore
         Nudges = db.Collection<Nudge>("nudges");
         Agenda = db.Collection<AgendaItem>("agenda");
         States = db.Collection<PairCheckInState>("checkin_pair_state");
+        db.EnsureCollection("checkin_cursor", formerIndexes: "Until"); // rewritten every tick: no index to rewrite with it
         Cursor = db.Collection<BsonDocument>("checkin_cursor");
-        Cursor.EnsureIndex("Until"); // created at start-up (LiteDB adds new collections to its header without a lock)
         CheckIns.EnsureIndex(c => c.PairId);
         CheckIns.EnsureIndex(c => c.DueUtc);
         CheckIns.EnsureIndex(c => c.MentorId);

@@ -16,9 +16,8 @@ public sealed class GoalStore
         _db = db;
         _goals = db.Collection<Goal>("goals");
         _goals.EnsureIndex(g => g.OwnerId);
-        db.EnsureCollection("goal_counters"); // no index: a counter changes on every add, an index would change with it
+        db.EnsureCollection("goal_counters", formerIndexes: "Last"); // no index: a counter changes on every add
         _counters = db.Collection<GoalCounter>("goal_counters");
-        _counters.DropIndex("Last"); // databases from before kept one only to create the collection
         _pairs = pairs;
     }
 
@@ -28,8 +27,9 @@ public sealed class GoalStore
         _db.InTransaction(() => Insert(ownerId, title, now, why, targetDate, visibility));
 
     /// <summary>As <see cref="Add"/>, for a request that awaits its commit (/goal add).</summary>
-    public Task<Goal> AddAsync(string ownerId, string title, DateTimeOffset now) =>
-        _db.InTransactionAsync(() => Insert(ownerId, title, now, null, null, GoalVisibility.Mentors));
+    public Task<Goal> AddAsync(string ownerId, string title, DateTimeOffset now, string? why = null, DateOnly? targetDate = null,
+        GoalVisibility visibility = GoalVisibility.Mentors) =>
+        _db.InTransactionAsync(() => Insert(ownerId, title, now, why, targetDate, visibility));
 
     // O(1): the owner's counter moves in the same transaction as the insert, on the one writer, so two adds of one
     // owner never take the same number. Goals from before the counter existed are counted once, the first time.
